@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Config } from './config.js';
+import type { Context } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { createLoaders } from './graphql/loaders.js';
+import { buildTresenSchema, validationRules } from './graphql/schema.js';
+import { createServices, type ServiceDeps } from './graphql/services.js';
+import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
+import { securityHeaders } from './http/security-headers.js';
+import type { Logger } from './infra/logger.js';
+import type { MikroORM } from './infra/orm.js';
+import { LoginLimiter } from './modules/auth/login-limiter.js';
+import type { Viewer } from './modules/auth/viewer.js';
+import { RealtimeAccess } from './realtime/access.js';
+import type { RealtimeBus } from './realtime/pubsub.js';
+import { attachWebSocketServer, type WebSocketEndpoint } from './realtime/ws-server.js';
+
+const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly orm: MikroORM;
+  readonly bus: RealtimeBus;
+  readonly logger: Logger;
+}
+
+export interface App {
+  readonly httpServer: Server;
+  readonly schema: GraphQLSchema;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops taking requests, lets running ones finish, closes WebSocket clients. */
+  close(): Promise<void>;
+}
+
+/** Wires HTTP (Apollo on express) and WebSocket (graphql-ws) onto one server and one schema. */
+export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<App> {
+  const production = config.env === 'production';
+  const schema = await buildTresenSchema(bus.pubSub);
+  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis) };
+  const realtime = new RealtimeAccess(bus.pubSub);
+  const secureCookie = new URL(config.publicUrl).protocol === 'https:';
+
+  /** Builds the per-operation context for a viewer; shared by HTTP and WebSocket. */
+  const contextFor = (viewer: Viewer, ip: string, session: Context['session']): Context => {
+    const services = createServices(orm.em.fork(), deps);
+    return { viewer, services, freshServices: () => createServices(orm.em.fork(), deps), loaders: createLoaders(viewer, services), realtime, ip, session };
+  };
+
+  /** A bearer token wins over a cookie; a bad bearer token is an error, a stale cookie is just signed out. */
+  const resolveViewer = async (bearer: string | undefined, cookie: string | undefined): Promise<Viewer> => {
+    const auth = createServices(orm.em.fork(), deps).auth;
+    return bearer ? auth.viewerFromApiToken(bearer) : auth.viewerFromSession(cookie);
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  const httpServer = createServer(app);
+
+  const ws: WebSocketEndpoint = attachWebSocketServer({
+    httpServer,
+    schema,
+    publicUrl: config.publicUrl,
+    validationRules: validationRules(production),
+    production,
+    logger,
+    resolveViewer,
+    contextFor,
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    validationRules: validationRules(production),
+    csrfPrevention: true,
+    formatError: (formatted, error) => formatError(formatted, error, logger, production),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), { serverWillStart: async () => ({ drainServer: () => ws.close() }) }],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, 'ok' | 'down'> = {};
+    checks.database = await orm.em.getConnection().execute('select 1').then(() => 'ok' as const, () => 'down' as const);
+    if (bus.redis) checks.redis = await bus.redis.ping().then(() => 'ok' as const, () => 'down' as const);
+    const ready = Object.values(checks).every((state) => state === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const header = req.headers.authorization;
+        const bearer = bearerToken(header);
+        if (header !== undefined && bearer === undefined) {
+          throw new GraphQLError('The Authorization header must be "Bearer <token>".', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        let viewer: Viewer;
+        try {
+          viewer = await resolveViewer(bearer, sessionTokenFrom(req));
+        } catch (error) {
+          throw new GraphQLError(error instanceof Error ? error.message : 'Not authenticated.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return contextFor(viewer, req.socket.remoteAddress ?? 'unknown', sessionCookie(res, secureCookie));
+      },
+    }),
+  );
+
+  if (config.serveClient && existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // History-mode routing: every other GET that wants HTML gets the app shell.
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
+    });
+  }
+
+  return {
+    httpServer,
+    schema,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/** Log levels pino understands. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Everything Tresen reads from its environment, validated once at start-up.
+ * This module is the only reader of `process.env` (STYLE.md).
+ */
+export interface Config {
+  /** `production` turns off introspection, field suggestions and error details. */
+  readonly env: 'production' | 'development' | 'test';
+  /** PostgreSQL URL; unset means: run an embedded PostgreSQL in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Redis URL; unset means: events stay in this process (single instance only). */
+  readonly redisUrl: string | undefined;
+  /** TCP port of the HTTP and WebSocket server. Default 4000; 0 picks a free port. */
+  readonly port: number;
+  /** Address to bind. Default 127.0.0.1. */
+  readonly host: string;
+  /** The URL users reach Tresen at; its origin is the one WebSocket upgrades with a cookie must come from. */
+  readonly publicUrl: string;
+  /** Secret for signing (sessions, message ids) and encrypting stored credentials; at least 32 characters. */
+  readonly secret: string;
+  /** True when no TRESEN_SECRET was set and a throw-away one is used (development only). */
+  readonly secretIsEphemeral: boolean;
+  /** Folder for local state (embedded PostgreSQL data). Default ./data. */
+  readonly dataDir: string;
+  /** First admin, created on first start instead of demo data. */
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  readonly logLevel: LogLevel;
+  /** Session lifetime in seconds. Default 14 days. */
+  readonly sessionTtlSeconds: number;
+  /** Serve the built client from client/dist. Default true. */
+  readonly serveClient: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration; throws a {@link ConfigError} listing every problem at once. */
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === '' ? undefined : v;
+  };
+
+  const nodeEnv = value('NODE_ENV') ?? 'development';
+  if (nodeEnv !== 'production' && nodeEnv !== 'development' && nodeEnv !== 'test') {
+    problems.push(`NODE_ENV must be production, development or test (got "${nodeEnv}").`);
+  }
+
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = value(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${parsed.protocol}//...").`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL, e.g. ${protocols[0]}//host:port/...`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+
+  let port = 4000;
+  const rawPort = value('PORT');
+  if (rawPort !== undefined) {
+    port = Number(rawPort);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      problems.push(`PORT must be a whole number from 0 to 65535 (got "${rawPort}").`);
+    }
+  }
+  const host = value('HOST') ?? '127.0.0.1';
+
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+
+  let secret = value('TRESEN_SECRET');
+  let secretIsEphemeral = false;
+  if (secret === undefined) {
+    if (nodeEnv === 'production') problems.push('TRESEN_SECRET is required in production: set at least 32 random characters, e.g. `openssl rand -hex 32`.');
+    secret = randomBytes(32).toString('hex');
+    secretIsEphemeral = true;
+  } else if (secret.length < 32) {
+    problems.push('TRESEN_SECRET must be at least 32 characters long, e.g. `openssl rand -hex 32`.');
+  }
+
+  const dataDir = path.resolve(value('TRESEN_DATA_DIR') ?? 'data');
+
+  const adminEmail = value('TRESEN_ADMIN_EMAIL');
+  const adminPassword = value('TRESEN_ADMIN_PASSWORD');
+  let admin: Config['admin'];
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    problems.push('Set both TRESEN_ADMIN_EMAIL and TRESEN_ADMIN_PASSWORD, or neither (then demo data is created).');
+  } else if (adminEmail !== undefined && adminPassword !== undefined) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`TRESEN_ADMIN_EMAIL is not an e-mail address (got "${adminEmail}").`);
+    if (adminPassword.length < 10) problems.push('TRESEN_ADMIN_PASSWORD must be at least 10 characters long.');
+    admin = { email: adminEmail.toLowerCase(), password: adminPassword };
+  }
+
+  const logLevel = (value('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+
+  let sessionTtlSeconds = 14 * 24 * 3600;
+  const rawTtl = value('TRESEN_SESSION_TTL_SECONDS');
+  if (rawTtl !== undefined) {
+    sessionTtlSeconds = Number(rawTtl);
+    if (!Number.isInteger(sessionTtlSeconds) || sessionTtlSeconds < 60) problems.push('TRESEN_SESSION_TTL_SECONDS must be a whole number of seconds, at least 60.');
+  }
+
+  const rawServe = value('TRESEN_SERVE_CLIENT') ?? 'true';
+  if (rawServe !== 'true' && rawServe !== 'false') problems.push('TRESEN_SERVE_CLIENT must be true or false.');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    env: nodeEnv as Config['env'],
+    databaseUrl,
+    redisUrl,
+    port,
+    host,
+    publicUrl,
+    secret,
+    secretIsEphemeral,
+    dataDir,
+    admin,
+    logLevel,
+    sessionTtlSeconds,
+    serveClient: rawServe === 'true',
+  });
+}

@@ -1,0 +1,38 @@
+import { forbidden } from './errors.js';
+import type { Loaders } from './loaders.js';
+import type { Services } from './services.js';
+import type { StaffViewer, UserViewer, Viewer } from '../modules/auth/viewer.js';
+import type { RealtimeAccess } from '../realtime/access.js';
+
+/** Sets and clears the session cookie; only HTTP requests have one. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** What every resolver gets: who asks, the services bound to this operation, and transport details. */
+export interface Context {
+  readonly viewer: Viewer;
+  /** Services on this operation's own EntityManager (one unit of work per HTTP request or WS operation). */
+  readonly services: Services;
+  /** Services on a new EntityManager: for subscription events, which must see fresh data. */
+  freshServices(): Services;
+  /** Batch loaders for list fields (one set per operation). */
+  readonly loaders: Loaders;
+  readonly realtime: RealtimeAccess;
+  /** The caller's address, for rate limits. */
+  readonly ip: string;
+  readonly session: SessionCookie | null;
+}
+
+/** Narrows to a staff-side viewer (user or token); the auth checker has already let only those through. */
+export function asStaff(viewer: Viewer): StaffViewer {
+  if (viewer.type === 'anonymous') throw forbidden();
+  return viewer;
+}
+
+/** Narrows to a signed-in person (not a token). */
+export function asUser(viewer: Viewer): UserViewer {
+  if (viewer.type !== 'user') throw forbidden('This needs a signed-in user, not an API token.');
+  return viewer;
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, type ValidationRule, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { rolesOf, Role } from '../modules/auth/viewer.js';
+import { DepartmentResolver } from '../modules/departments/department.resolver.js';
+import { StaffResolver } from '../modules/users/staff.resolver.js';
+import { UserGroupResolver } from '../modules/users/user-group.resolver.js';
+import type { TresenPubSub } from '../realtime/pubsub.js';
+import type { Context } from './context.js';
+import { DomainError, ErrorCode } from './errors.js';
+
+export const resolvers = [AuthResolver, DepartmentResolver, StaffResolver, UserGroupResolver] as const;
+
+/** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */
+export const authChecker: AuthChecker<Context, string> = ({ context }, roles) => {
+  if (roles.includes(Role.Public)) return true;
+  const mine = rolesOf(context.viewer);
+  if (mine.some((role) => roles.includes(role))) return true;
+  if (context.viewer.type === 'anonymous') throw new DomainError(ErrorCode.Unauthenticated, 'Please sign in.');
+  throw new DomainError(ErrorCode.Forbidden, 'You may not do this.');
+};
+
+/**
+ * Builds the executable schema from the resolvers. Subscriptions take their sources from the given
+ * pub/sub (through RealtimeAccess); the emitter passes an in-process one.
+ */
+export async function buildTresenSchema(pubSub: TresenPubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    pubSub,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    emitSchemaFile: false,
+  });
+}
+
+/** Limits on a request's shape, applied before any resolver runs, on HTTP and on the WebSocket alike. */
+export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000 } as const;
+
+export function validationRules(production: boolean): ValidationRule[] {
+  const rules: ValidationRule[] = [
+    maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true }) as unknown as ValidationRule,
+    maxAliasesRule({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true }) as unknown as ValidationRule,
+  ];
+  if (production) rules.push(NoSchemaIntrospectionCustomRule);
+  return rules;
+}

@@ -1,0 +1,17 @@
+/**
+ * Every realtime topic with its payload: the one typed map (STYLE.md). Payloads carry ids and the
+ * small facts receivers need to decide access, never whole rows; receivers load fresh data.
+ * Each topic is published per tenant (the first argument), so no receiver ever sees another tenant's stream.
+ */
+export interface DepartmentChangedEvent {
+  readonly kind: 'CREATED' | 'UPDATED' | 'DELETED';
+  readonly departmentId: string;
+  /** Set for a private department: only this staff member may receive the event. */
+  readonly ownerId: string | null;
+  /** Agents with access at the time of the change (needed for DELETED, when the rows are gone). */
+  readonly memberIds: readonly string[];
+}
+
+export type Topics = {
+  departmentChanged: [tenantId: string, event: DepartmentChangedEvent];
+};

@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Context } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+import { bearerToken, sessionTokenFrom } from '../http/cookies.js';
+import type { Logger } from '../infra/logger.js';
+import type { Viewer } from '../modules/auth/viewer.js';
+
+export interface WebSocketEndpoint {
+  /** Closes every client (1001 going away) and the server. */
+  close(): Promise<void>;
+}
+
+interface Options {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  publicUrl: string;
+  validationRules: ValidationRule[];
+  production: boolean;
+  logger: Logger;
+  resolveViewer(bearer: string | undefined, cookie: string | undefined): Promise<Viewer>;
+  contextFor(viewer: Viewer, ip: string, session: null): Context;
+}
+
+/**
+ * An upgrade that carries our session cookie must come from our own origin (or the host it asked
+ * for), or any web site could open a socket with the user's cookie (cross-site WebSocket hijacking).
+ * Token-only upgrades (partner tools) need no Origin.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
+  if (!origin) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  return parsed.origin === new URL(publicUrl).origin || (host !== undefined && parsed.host === host);
+}
+
+/**
+ * graphql-ws on the HTTP server's /graphql path. Apollo's plugins do not run here, so the same
+ * validation rules (depth, aliases, cost, and no introspection in production) are applied in
+ * onSubscribe before anything executes, and errors go through the same formatter.
+ */
+export function attachWebSocketServer(options: Options): WebSocketEndpoint {
+  const { schema, logger, production } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  const rules = [...specifiedRules, ...options.validationRules];
+  const viewers = new WeakMap<object, Viewer>();
+
+  const cleanup = useServer(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const request = ctx.extra.request;
+        const payload = ctx.connectionParams ?? {};
+        const bearer = bearerToken(payload.authorization ?? payload.Authorization);
+        const cookie = sessionTokenFrom(request);
+        if (!bearer && cookie && !originAllowed(request.headers.origin, request.headers.host, options.publicUrl)) {
+          logger.warn({ origin: request.headers.origin }, 'WebSocket with a session cookie from a foreign origin refused');
+          return false;
+        }
+        try {
+          viewers.set(ctx, await options.resolveViewer(bearer, bearer ? undefined : cookie));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: 5000 });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) {
+          return errors.map((error) => new GraphQLError(production ? formatError(error.toJSON(), error, logger, true).message : error.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        const viewer = viewers.get(ctx);
+        if (!viewer) return [new GraphQLError('Not connected.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: options.contextFor(viewer, ip, null),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return;
+        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, logger, production)) };
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    close: async () => {
+      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      await cleanup.dispose();
+    },
+  };
+}
