@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
-import { buildTresenSchema, validationRules } from './graphql/schema.js';
+import { buildTresenSchema, QUERY_LIMITS, validationRules } from './graphql/schema.js';
 import { createServices, type ServiceDeps } from './graphql/services.js';
 import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -84,6 +84,7 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
     includeStacktraceInErrorResponses: false,
     validationRules: validationRules(production),
     csrfPrevention: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, logger, production),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), { serverWillStart: async () => ({ drainServer: () => ws.close() }) }],
   });

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   if (!config.redisUrl) logger.info('REDIS_URL is not set: realtime events stay in this process (run one instance only).');
   const app = await createApp({ config, orm, bus, logger });
   const port = await app.listen();
-  const url = config.publicUrl.includes(`:${config.port}`) && config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl;
+  // With PORT=0 (tests, several instances on one host) the bound port is only known now.
+  const url = config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl;
 
   const lines = [`Tresen is running at ${url}`];
   if (firstStart === 'created-demo') {

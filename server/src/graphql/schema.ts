@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type GraphQLSchema, type ValidationRule, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { type GraphQLError, type GraphQLSchema, type ValidationContext, type ValidationRule, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -40,14 +40,16 @@ export async function buildTresenSchema(pubSub: TresenPubSub): Promise<GraphQLSc
 }
 
 /** Limits on a request's shape, applied before any resolver runs, on HTTP and on the WebSocket alike. */
-export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000 } as const;
+export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxTokens: 10_000 } as const;
 
 export function validationRules(production: boolean): ValidationRule[] {
-  const rules: ValidationRule[] = [
-    maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true }) as unknown as ValidationRule,
-  ];
+  // Report a breach as a validation error (400, nothing executed) instead of throwing out of validate().
+  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)], exposeLimits: true };
+  const rules = [
+    maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
+    maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...report }),
+    costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...report }),
+  ] as unknown as ValidationRule[];
   if (production) rules.push(NoSchemaIntrospectionCustomRule);
   return rules;
 }

@@ -4,6 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
+import { QUERY_LIMITS } from '../graphql/schema.js';
 import { bearerToken, sessionTokenFrom } from '../http/cookies.js';
 import type { Logger } from '../infra/logger.js';
 import type { Viewer } from '../modules/auth/viewer.js';
@@ -74,7 +75,7 @@ export function attachWebSocketServer(options: Options): WebSocketEndpoint {
       onSubscribe: (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: 5000 });
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
         }

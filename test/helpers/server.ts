@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { inject } from 'vitest';
+import { createApp, type App } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/infra/logger.js';
+import { initORM, type MikroORM } from '../../server/src/infra/orm.js';
+import { createRealtimeBus, type RealtimeBus } from '../../server/src/realtime/pubsub.js';
+
+export interface TestServer {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly orm: MikroORM;
+  readonly app: App;
+  close(): Promise<void>;
+}
+
+/** A real Tresen server in this process on a free loopback port, on the run's database. */
+export async function startTestServer(options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const databaseUrl = inject('databaseUrl');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    TRESEN_SECRET: 'test-secret-test-secret-test-secret-42',
+    TRESEN_SERVE_CLIENT: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  });
+  const logger = createLogger(config);
+  const orm = await initORM(databaseUrl, logger, { migrate: false });
+  const bus: RealtimeBus = createRealtimeBus(config.redisUrl, logger);
+  const app = await createApp({ config, orm, bus, logger });
+  const port = await app.listen();
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    orm,
+    app,
+    close: async () => {
+      await app.close();
+      await bus.close();
+      await orm.close();
+    },
+  };
+}
