@@ -20,7 +20,8 @@ export function ormConfig(databaseUrl: string, logger?: Logger) {
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
     pool: { min: 0, max: 10 },
-    migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
+    // No schema snapshot files: migrations are written by hand and listed explicitly.
+    migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', snapshot: false },
     debug: false,
     logger: (message: string) => logger?.debug({ orm: message }, 'orm'),
     // Entities are defined with defineEntity(); nothing to discover from the file system.
