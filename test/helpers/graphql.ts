@@ -1,4 +1,4 @@
-import { Client as WsClient, createClient } from 'graphql-ws';
+import { type Client as WsClient, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface GqlError {

@@ -2,7 +2,7 @@ import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/infra/logger.js';
 import { initORM, type MikroORM } from '../../server/src/infra/orm.js';
 import { worldFactory, type World } from '../helpers/factories.js';
-import { collect, eventually, Gql, sleep, wsClient } from '../helpers/graphql.js';
+import { collect, eventually, type Gql, sleep, wsClient } from '../helpers/graphql.js';
 import { TEST_REDIS_URL } from '../helpers/env.js';
 import { spawnServer, type ServerProcess } from '../helpers/process.js';
 

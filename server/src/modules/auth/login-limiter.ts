@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode } from '../../graphql/errors.js';
 
 /** Failed logins allowed per address and e-mail within the window, and per address overall. */
