@@ -11,9 +11,11 @@ export default defineConfig({
   // Node loads graphql's CommonJS entry for our dependencies (type-graphql, Apollo); Vite would pick
   // the .mjs one for our sources. Two copies break graphql's instanceof checks, so use Node's.
   resolve: { alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }] },
-  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2023' } })],
+  plugins: [
+    swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2023' } }),
+  ],
   test: {
-    include: ['server/src/**/__tests__/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['server/src/**/__tests__/**/*.test.ts', 'client/src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -253,14 +253,20 @@ try {
   const fromFull = (await graphql(full.url, QUERY, cookie)).body;
   const fromBare = (await graphql(bare.url, QUERY, cookie)).body;
   deepStrictEqual(fromBare, fromFull, 'The bare server and the full stack answer differently.');
-  if (fromFull.data?.departments?.length !== EXPECTED_DEPARTMENTS) throw new Error(`Expected ${EXPECTED_DEPARTMENTS} departments, got ${JSON.stringify(fromFull)}`);
+  if (fromFull.data?.departments?.length !== EXPECTED_DEPARTMENTS)
+    throw new Error(`Expected ${EXPECTED_DEPARTMENTS} departments, got ${JSON.stringify(fromFull)}`);
 
   console.log(`graphql-read: ${QUERY} as the demo admin (session cookie)`);
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs, concurrency ${concurrency}, ${WARMUP_MS / 1000} s warm-up + ${seconds} s per server, one server at a time`);
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs, concurrency ${concurrency}, ${WARMUP_MS / 1000} s warm-up + ${seconds} s per server, one server at a time`,
+  );
   console.log('');
 
   const results = [];
-  for (const [name, url] of [['bare node:http + pg', bare.url], ['full stack', full.url]]) {
+  for (const [name, url] of [
+    ['bare node:http + pg', bare.url],
+    ['full stack', full.url],
+  ]) {
     const r = await measure(url, cookie);
     results.push({ name, r });
   }

@@ -97,8 +97,18 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
   });
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, 'ok' | 'down'> = {};
-    checks.database = await orm.em.getConnection().execute('select 1').then(() => 'ok' as const, () => 'down' as const);
-    if (bus.redis) checks.redis = await bus.redis.ping().then(() => 'ok' as const, () => 'down' as const);
+    checks.database = await orm.em
+      .getConnection()
+      .execute('select 1')
+      .then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      );
+    if (bus.redis)
+      checks.redis = await bus.redis.ping().then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      );
     const ready = Object.values(checks).every((state) => state === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
   });
@@ -117,7 +127,9 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
         try {
           viewer = await resolveViewer(bearer, sessionTokenFrom(req));
         } catch (error) {
-          throw new GraphQLError(error instanceof Error ? error.message : 'Not authenticated.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new GraphQLError(error instanceof Error ? error.message : 'Not authenticated.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
         }
         return contextFor(viewer, req.socket.remoteAddress ?? 'unknown', sessionCookie(res, secureCookie));
       },

@@ -118,7 +118,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const rawTtl = value('TRESEN_SESSION_TTL_SECONDS');
   if (rawTtl !== undefined) {
     sessionTtlSeconds = Number(rawTtl);
-    if (!Number.isInteger(sessionTtlSeconds) || sessionTtlSeconds < 60) problems.push('TRESEN_SESSION_TTL_SECONDS must be a whole number of seconds, at least 60.');
+    if (!Number.isInteger(sessionTtlSeconds) || sessionTtlSeconds < 60)
+      problems.push('TRESEN_SESSION_TTL_SECONDS must be a whole number of seconds, at least 60.');
   }
 
   const rawServe = value('TRESEN_SERVE_CLIENT') ?? 'true';

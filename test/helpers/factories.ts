@@ -13,7 +13,8 @@ import { Gql } from './graphql.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
-const servicesFor = (orm: MikroORM) => createServices(orm.em.fork(), { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub<Topics>(), limiter: new LoginLimiter(null) });
+const servicesFor = (orm: MikroORM) =>
+  createServices(orm.em.fork(), { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub<Topics>(), limiter: new LoginLimiter(null) });
 
 export const uniqueEmail = (role: string) => `${role}-${randomBytes(4).toString('hex')}@example.test`;
 
@@ -27,7 +28,13 @@ export async function tenantFactory(orm: MikroORM, name = `Tenant ${randomBytes(
 
 export async function staffFactory(orm: MikroORM, tenantId: string, role: 'admin' | 'agent', departmentIds: string[] = []) {
   const email = uniqueEmail(role);
-  const user = await servicesFor(orm).staff.create(tenantId, { email, name: `${role} ${email.slice(role.length + 1, role.length + 5)}`, password: PASSWORD, role, departmentIds });
+  const user = await servicesFor(orm).staff.create(tenantId, {
+    email,
+    name: `${role} ${email.slice(role.length + 1, role.length + 5)}`,
+    password: PASSWORD,
+    role,
+    departmentIds,
+  });
   const privateDepartment = await orm.em.fork().findOneOrFail(Department, { tenantId, ownerId: user.id });
   return { id: user.id, email, privateDepartmentId: privateDepartment.id };
 }
@@ -45,7 +52,15 @@ export async function departmentFactory(orm: MikroORM, tenantId: string, name = 
  */
 export async function customerSession(orm: MikroORM, tenantId: string): Promise<{ id: string; cookie: string }> {
   const em = orm.em.fork();
-  const user = em.create(User, { id: randomUUID(), tenantId, kind: 'customer', email: uniqueEmail('customer'), name: 'Carla Customer', passwordHash: null, active: true });
+  const user = em.create(User, {
+    id: randomUUID(),
+    tenantId,
+    kind: 'customer',
+    email: uniqueEmail('customer'),
+    name: 'Carla Customer',
+    passwordHash: null,
+    active: true,
+  });
   const cookie = newSessionToken(tenantId);
   em.create(Session, { tenantId, tokenHash: hashSecret(cookie), userId: user.id, expiresAt: new Date(Date.now() + 3600_000) });
   await em.flush();

@@ -26,7 +26,11 @@ export class Gql {
     readonly credentials: Credentials = {},
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -57,7 +61,10 @@ export class Gql {
 
   /** Signs in through the real login mutation and returns a client carrying the session cookie. */
   static async login(url: string, email: string, password: string): Promise<Gql> {
-    const result = await new Gql(url).request<{ login: { id: string } }>('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e: email, p: password });
+    const result = await new Gql(url).request<{ login: { id: string } }>('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', {
+      e: email,
+      p: password,
+    });
     const cookie = result.setCookie.map((c) => /^tresen_session=([^;]+)/.exec(c)?.[1]).find(Boolean);
     if (!cookie || result.errors) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
     return new Gql(url, { cookie });

@@ -18,7 +18,15 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error('server/dist/main.js is missing: run `npm run build:server` first (npm test does).');
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', TRESEN_SERVE_CLIENT: 'false', TRESEN_SECRET: 'multi-process-secret-multi-process-secret', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      TRESEN_SERVE_CLIENT: 'false',
+      TRESEN_SECRET: 'multi-process-secret-multi-process-secret',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

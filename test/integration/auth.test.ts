@@ -84,7 +84,9 @@ describe('sessions', () => {
     const agent = await staffFactory(server.orm, tenantId, 'agent');
     const laptop = await Gql.login(server.url, agent.email, PASSWORD);
     const phone = await Gql.login(server.url, agent.email, PASSWORD);
-    await laptop.data('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', { i: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } });
+    await laptop.data('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', {
+      i: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' },
+    });
     expect((await laptop.data<{ me: unknown }>(ME)).me).not.toBeNull();
     expect((await phone.data<{ me: unknown }>(ME)).me).toBeNull();
     expect(await new Gql(server.url).errorCode(LOGIN, { e: agent.email, p: PASSWORD })).toBe('UNAUTHENTICATED');
@@ -95,9 +97,13 @@ describe('sessions', () => {
     const tenantId = await tenantFactory(server.orm);
     const agent = await staffFactory(server.orm, tenantId, 'agent');
     const client = await Gql.login(server.url, agent.email, PASSWORD);
-    const wrong = await client.request('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', { i: { currentPassword: 'wrong wrong wrong', newPassword: 'a brand new passphrase' } });
+    const wrong = await client.request('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', {
+      i: { currentPassword: 'wrong wrong wrong', newPassword: 'a brand new passphrase' },
+    });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
-    const short = await client.request('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', { i: { currentPassword: PASSWORD, newPassword: 'short' } });
+    const short = await client.request('mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) }', {
+      i: { currentPassword: PASSWORD, newPassword: 'short' },
+    });
     expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     await Gql.login(server.url, agent.email, PASSWORD);
   });
@@ -127,12 +133,16 @@ describe('API tokens', () => {
   it('lets a read token read but not write, and a read-write token write', async () => {
     expect((await world.asReadToken.data<{ departments: unknown[] }>('{ departments { id } }')).departments.length).toBeGreaterThan(0);
     expect(await world.asReadToken.errorCode('mutation { departmentCreate(input: { name: "By reader" }) { id } }')).toBe('FORBIDDEN');
-    const created = await world.asWriteToken.data<{ departmentCreate: { name: string } }>('mutation { departmentCreate(input: { name: "By writer" }) { name } }');
+    const created = await world.asWriteToken.data<{ departmentCreate: { name: string } }>(
+      'mutation { departmentCreate(input: { name: "By writer" }) { name } }',
+    );
     expect(created.departmentCreate.name).toBe('By writer');
   });
 
   it('stops a revoked token at once', async () => {
-    const created = await world.asAdmin.data<{ apiTokenCreate: { token: string; apiToken: { id: string } } }>('mutation { apiTokenCreate(input: { name: "short-lived", scope: READ }) { token apiToken { id } } }');
+    const created = await world.asAdmin.data<{ apiTokenCreate: { token: string; apiToken: { id: string } } }>(
+      'mutation { apiTokenCreate(input: { name: "short-lived", scope: READ }) { token apiToken { id } } }',
+    );
     const client = new Gql(server.url, { bearer: created.apiTokenCreate.token });
     await client.data('{ departments { id } }');
     await world.asAdmin.data('mutation ($id: ID!) { apiTokenRevoke(id: $id) { revokedAt } }', { id: created.apiTokenCreate.apiToken.id });
@@ -151,6 +161,10 @@ describe('API tokens', () => {
   it('does not let tokens manage tokens or staff', async () => {
     expect(await world.asWriteToken.errorCode('mutation { apiTokenCreate(input: { name: "escalate", scope: READ_WRITE }) { token } }')).toBe('FORBIDDEN');
     expect(await world.asWriteToken.errorCode('{ apiTokens { id } }')).toBe('FORBIDDEN');
-    expect(await world.asWriteToken.errorCode('mutation { staffCreate(input: { email: "x@example.test", name: "X", password: "long enough pw", role: ADMIN }) { id } }')).toBe('FORBIDDEN');
+    expect(
+      await world.asWriteToken.errorCode(
+        'mutation { staffCreate(input: { email: "x@example.test", name: "X", password: "long enough pw", role: ADMIN }) { id } }',
+      ),
+    ).toBe('FORBIDDEN');
   });
 });

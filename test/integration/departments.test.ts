@@ -23,9 +23,14 @@ const count = () => server.orm.em.fork().count(Department, { tenantId: world.ten
 
 describe('department administration', () => {
   it('lets an admin create, rename, publish and delete a department', async () => {
-    const { departmentCreate: created } = await world.asAdmin.data<{ departmentCreate: { id: string; name: string; isPublic: boolean; isPrivate: boolean } }>(CREATE, { i: { name: '  Billing  ' } });
+    const { departmentCreate: created } = await world.asAdmin.data<{ departmentCreate: { id: string; name: string; isPublic: boolean; isPrivate: boolean } }>(
+      CREATE,
+      { i: { name: '  Billing  ' } },
+    );
     expect(created).toMatchObject({ name: 'Billing', isPublic: false, isPrivate: false });
-    const { departmentUpdate: updated } = await world.asAdmin.data<{ departmentUpdate: { name: string; isPublic: boolean } }>(UPDATE, { i: { id: created.id, name: 'Buchhaltung', isPublic: true } });
+    const { departmentUpdate: updated } = await world.asAdmin.data<{ departmentUpdate: { name: string; isPublic: boolean } }>(UPDATE, {
+      i: { id: created.id, name: 'Buchhaltung', isPublic: true },
+    });
     expect(updated).toEqual({ id: created.id, name: 'Buchhaltung', isPublic: true });
     expect((await world.asAdmin.data<{ departmentDelete: string }>(DELETE, { id: created.id })).departmentDelete).toBe(created.id);
     expect((await world.asAdmin.data<{ department: unknown }>(ONE, { id: created.id })).department).toBeNull();
@@ -70,7 +75,9 @@ describe('department administration', () => {
     const names = async (client: Gql) => (await client.data<{ departments: { name: string }[] }>(LIST)).departments.map((d) => d.name);
     expect(await names(world.asAgent)).toContain('Support');
     expect(await names(world.asOutsider)).not.toContain('Support');
-    await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', { i: { id: world.outsider.id, departmentIds: [world.sharedDepartmentId] } });
+    await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', {
+      i: { id: world.outsider.id, departmentIds: [world.sharedDepartmentId] },
+    });
     expect(await names(world.asOutsider)).toContain('Support');
     await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', { i: { id: world.outsider.id, departmentIds: [] } });
     expect(await names(world.asOutsider)).not.toContain('Support');
@@ -94,7 +101,10 @@ describe('private departments', () => {
     ];
     for (const [who, client] of strangers) {
       const list = await client.data<{ departments: { id: string }[] }>(LIST);
-      expect(list.departments.map((d) => d.id), `${who}: list`).not.toContain(id);
+      expect(
+        list.departments.map((d) => d.id),
+        `${who}: list`,
+      ).not.toContain(id);
       expect((await client.data<{ department: unknown }>(ONE, { id })).department, `${who}: by id`).toBeNull();
       const write = await client.request(UPDATE, { i: { id, name: 'Mine now' } });
       expect(write.errors?.[0]?.extensions?.code, `${who}: update`).toMatch(/NOT_FOUND|FORBIDDEN/);

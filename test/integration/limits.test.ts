@@ -39,7 +39,11 @@ describe('request shape limits over HTTP', () => {
   });
 
   it('keeps CSRF prevention on: a form-encoded POST without a preflight header is refused', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: `tresen_session=${world.asAdmin.credentials.cookie}` }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: `tresen_session=${world.asAdmin.credentials.cookie}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/i);
   });

@@ -37,7 +37,11 @@ describe('two server processes on one Redis', () => {
     // Sessions made on A work on B: the session lives in PostgreSQL.
     const onB = (credentials: Gql['credentials']) => {
       const client = wsClient(b.wsUrl, credentials, origin);
-      return { client, run: collect<{ departmentChanged: { departmentId: string; department: { name: string } | null } }>(client, SUBSCRIBE), ready: collect(client, '{ me { id } }').completed };
+      return {
+        client,
+        run: collect<{ departmentChanged: { departmentId: string; department: { name: string } | null } }>(client, SUBSCRIBE),
+        ready: collect(client, '{ me { id } }').completed,
+      };
     };
     const admin = onB(world.asAdmin.credentials);
     const outsider = onB(world.asOutsider.credentials);
@@ -45,7 +49,11 @@ describe('two server processes on one Redis', () => {
     await Promise.all([admin.ready, outsider.ready, stranger.ready]);
 
     const created = await world.asAdmin.data<{ departmentCreate: { id: string } }>('mutation { departmentCreate(input: { name: "Across instances" }) { id } }');
-    await eventually(() => admin.run.events.some((e) => e.departmentChanged.departmentId === created.departmentCreate.id), 'the admin on B to receive the event from A', 10_000);
+    await eventually(
+      () => admin.run.events.some((e) => e.departmentChanged.departmentId === created.departmentCreate.id),
+      'the admin on B to receive the event from A',
+      10_000,
+    );
     expect(admin.run.events[0]?.departmentChanged.department?.name).toBe('Across instances');
     await sleep(500);
     expect(outsider.run.events).toEqual([]);

@@ -23,19 +23,77 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix} ${Date.now()}-${seq++}`;
 
 const table: Row[] = [
-  { name: 'me', query: () => ({ query: '{ me { id } }' }), expect: { anonymous: 'ok', admin: 'ok', agent: 'ok', outsider: 'ok', customer: 'ok', readToken: 'ok', writeToken: 'ok' } },
-  { name: 'departments', query: () => ({ query: '{ departments { id } }' }), expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: F, readToken: 'ok', writeToken: 'ok' } },
-  { name: 'department', query: (w) => ({ query: 'query ($id: ID!) { department(id: $id) { id } }', variables: { id: w.sharedDepartmentId } }), expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: F, readToken: 'ok', writeToken: 'ok' } },
-  { name: 'departmentCreate', query: () => ({ query: 'mutation ($n: String!) { departmentCreate(input: { name: $n }) { id } }', variables: { n: unique('Perm') } }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: 'ok' } },
-  { name: 'departmentUpdate', query: (w) => ({ query: 'mutation ($id: ID!, $n: String!) { departmentUpdate(input: { id: $id, name: $n }) { id } }', variables: { id: w.sharedDepartmentId, n: unique('Support') } }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: 'ok' } },
-  { name: 'staff', query: () => ({ query: '{ staff { id groups { id } departments { id } } }' }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: 'ok', writeToken: 'ok' } },
-  { name: 'staffCreate', query: () => ({ query: 'mutation ($e: String!) { staffCreate(input: { email: $e, name: "New", password: "a long password", role: AGENT }) { id } }', variables: { e: `${unique('new').replace(/\W/g, '')}@example.test` } }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F } },
-  { name: 'staffUpdate', query: (w) => ({ query: 'mutation ($id: ID!) { staffUpdate(input: { id: $id, name: "Renamed" }) { id } }', variables: { id: w.outsider.id } }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F } },
-  { name: 'userGroups', query: () => ({ query: '{ userGroups { id hourlyRateCents } }' }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: 'ok', writeToken: 'ok' } },
-  { name: 'userGroupCreate', query: () => ({ query: 'mutation ($n: String!) { userGroupCreate(input: { name: $n, hourlyRateCents: 100 }) { id } }', variables: { n: unique('Group') } }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F } },
-  { name: 'apiTokens', query: () => ({ query: '{ apiTokens { id } }' }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F } },
-  { name: 'apiTokenCreate', query: () => ({ query: 'mutation { apiTokenCreate(input: { name: "t", scope: READ }) { token } }' }), expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F } },
-  { name: 'passwordChange (wrong current password)', query: () => ({ query: 'mutation { passwordChange(input: { currentPassword: "nope nope nope", newPassword: "irrelevant-irrelevant" }) }' }), expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: 'ok', readToken: F, writeToken: F } },
+  {
+    name: 'me',
+    query: () => ({ query: '{ me { id } }' }),
+    expect: { anonymous: 'ok', admin: 'ok', agent: 'ok', outsider: 'ok', customer: 'ok', readToken: 'ok', writeToken: 'ok' },
+  },
+  {
+    name: 'departments',
+    query: () => ({ query: '{ departments { id } }' }),
+    expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: F, readToken: 'ok', writeToken: 'ok' },
+  },
+  {
+    name: 'department',
+    query: (w) => ({ query: 'query ($id: ID!) { department(id: $id) { id } }', variables: { id: w.sharedDepartmentId } }),
+    expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: F, readToken: 'ok', writeToken: 'ok' },
+  },
+  {
+    name: 'departmentCreate',
+    query: () => ({ query: 'mutation ($n: String!) { departmentCreate(input: { name: $n }) { id } }', variables: { n: unique('Perm') } }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: 'ok' },
+  },
+  {
+    name: 'departmentUpdate',
+    query: (w) => ({
+      query: 'mutation ($id: ID!, $n: String!) { departmentUpdate(input: { id: $id, name: $n }) { id } }',
+      variables: { id: w.sharedDepartmentId, n: unique('Support') },
+    }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: 'ok' },
+  },
+  {
+    name: 'staff',
+    query: () => ({ query: '{ staff { id groups { id } departments { id } } }' }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: 'ok', writeToken: 'ok' },
+  },
+  {
+    name: 'staffCreate',
+    query: () => ({
+      query: 'mutation ($e: String!) { staffCreate(input: { email: $e, name: "New", password: "a long password", role: AGENT }) { id } }',
+      variables: { e: `${unique('new').replace(/\W/g, '')}@example.test` },
+    }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F },
+  },
+  {
+    name: 'staffUpdate',
+    query: (w) => ({ query: 'mutation ($id: ID!) { staffUpdate(input: { id: $id, name: "Renamed" }) { id } }', variables: { id: w.outsider.id } }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F },
+  },
+  {
+    name: 'userGroups',
+    query: () => ({ query: '{ userGroups { id hourlyRateCents } }' }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: 'ok', writeToken: 'ok' },
+  },
+  {
+    name: 'userGroupCreate',
+    query: () => ({ query: 'mutation ($n: String!) { userGroupCreate(input: { name: $n, hourlyRateCents: 100 }) { id } }', variables: { n: unique('Group') } }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F },
+  },
+  {
+    name: 'apiTokens',
+    query: () => ({ query: '{ apiTokens { id } }' }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F },
+  },
+  {
+    name: 'apiTokenCreate',
+    query: () => ({ query: 'mutation { apiTokenCreate(input: { name: "t", scope: READ }) { token } }' }),
+    expect: { anonymous: U, admin: 'ok', agent: F, outsider: F, customer: F, readToken: F, writeToken: F },
+  },
+  {
+    name: 'passwordChange (wrong current password)',
+    query: () => ({ query: 'mutation { passwordChange(input: { currentPassword: "nope nope nope", newPassword: "irrelevant-irrelevant" }) }' }),
+    expect: { anonymous: U, admin: 'ok', agent: 'ok', outsider: 'ok', customer: 'ok', readToken: F, writeToken: F },
+  },
 ];
 
 let server: TestServer;
@@ -80,9 +138,13 @@ describe('permissions by role and operation', () => {
     const other = await worldFactory(server.orm, server.url);
     const theirs = await other.asAdmin.data<{ departments: { id: string }[] }>('{ departments { id } }');
     expect(theirs.departments.map((d) => d.id)).not.toContain(world.sharedDepartmentId);
-    expect((await other.asAdmin.data<{ department: unknown }>('query ($id: ID!) { department(id: $id) { id } }', { id: world.sharedDepartmentId })).department).toBeNull();
+    expect(
+      (await other.asAdmin.data<{ department: unknown }>('query ($id: ID!) { department(id: $id) { id } }', { id: world.sharedDepartmentId })).department,
+    ).toBeNull();
     expect(await other.asWriteToken.errorCode('mutation ($id: ID!) { departmentDelete(id: $id) }', { id: world.sharedDepartmentId })).toBe('NOT_FOUND');
-    expect(await other.asAdmin.errorCode('mutation ($id: ID!) { staffUpdate(input: { id: $id, active: false }) { id } }', { id: world.agent.id })).toBe('NOT_FOUND');
+    expect(await other.asAdmin.errorCode('mutation ($id: ID!) { staffUpdate(input: { id: $id, active: false }) { id } }', { id: world.agent.id })).toBe(
+      'NOT_FOUND',
+    );
     const staff = await other.asAdmin.data<{ staff: { id: string }[] }>('{ staff { id } }');
     expect(staff.staff.map((s) => s.id)).not.toContain(world.admin.id);
   });

@@ -39,10 +39,16 @@ describe('departmentChanged', () => {
     const token = await subscribe({ bearer: world.readToken });
     const stranger = await subscribe(other.asAdmin.credentials);
 
-    const { departmentCreate } = await world.asAdmin.data<{ departmentCreate: { id: string } }>('mutation { departmentCreate(input: { name: "Live" }) { id } }');
+    const { departmentCreate } = await world.asAdmin.data<{ departmentCreate: { id: string } }>(
+      'mutation { departmentCreate(input: { name: "Live" }) { id } }',
+    );
     const id = departmentCreate.id;
     await eventually(() => admin.ids().includes(id) && token.ids().includes(id), 'admin and token to see the new department');
-    expect(admin.run.events.find((e) => e.departmentChanged.departmentId === id)?.departmentChanged).toEqual({ kind: 'CREATED', departmentId: id, department: { id, name: 'Live', isPrivate: false } });
+    expect(admin.run.events.find((e) => e.departmentChanged.departmentId === id)?.departmentChanged).toEqual({
+      kind: 'CREATED',
+      departmentId: id,
+      department: { id, name: 'Live', isPrivate: false },
+    });
 
     // The outsider is given access: from now on the department's events reach them.
     await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', { i: { id: world.outsider.id, departmentIds: [id] } });
@@ -68,9 +74,14 @@ describe('departmentChanged', () => {
     const { staffCreate } = await world.asAdmin.data<{ staffCreate: { id: string } }>('mutation ($i: StaffCreateInput!) { staffCreate(input: $i) { id } }', {
       i: { email, name: 'Newcomer', password: PASSWORD, role: 'AGENT' },
     });
-    const newcomer = { id: staffCreate.id, privateDepartmentId: (await server.orm.em.fork().findOneOrFail(Department, { tenantId: world.tenantId, ownerId: staffCreate.id })).id };
+    const newcomer = {
+      id: staffCreate.id,
+      privateDepartmentId: (await server.orm.em.fork().findOneOrFail(Department, { tenantId: world.tenantId, ownerId: staffCreate.id })).id,
+    };
     const owner = await subscribe((await Gql.login(server.url, email, PASSWORD)).credentials);
-    await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', { i: { id: newcomer.id, departmentIds: [world.sharedDepartmentId] } });
+    await world.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', {
+      i: { id: newcomer.id, departmentIds: [world.sharedDepartmentId] },
+    });
     await world.asAdmin.data('mutation { departmentCreate(input: { name: "Marker" }) { id } }');
     await eventually(() => admin.run.events.some((e) => e.departmentChanged.department?.name === 'Marker'), 'marker event');
     for (const s of [admin, token, agent]) expect(s.ids()).not.toContain(newcomer.privateDepartmentId);

@@ -4,7 +4,16 @@ import { ConfigError, loadConfig } from '../config.js';
 describe('loadConfig', () => {
   it('has working defaults for a first start', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', databaseUrl: undefined, redisUrl: undefined, port: 4000, host: '127.0.0.1', secretIsEphemeral: true, admin: undefined, serveClient: true });
+    expect(config).toMatchObject({
+      env: 'development',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      port: 4000,
+      host: '127.0.0.1',
+      secretIsEphemeral: true,
+      admin: undefined,
+      serveClient: true,
+    });
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -30,7 +39,10 @@ describe('loadConfig', () => {
   });
 
   it('lower-cases the first admin e-mail and checks the password length', () => {
-    expect(loadConfig({ TRESEN_ADMIN_EMAIL: 'Boss@Example.test', TRESEN_ADMIN_PASSWORD: 'long enough!' }).admin).toEqual({ email: 'boss@example.test', password: 'long enough!' });
+    expect(loadConfig({ TRESEN_ADMIN_EMAIL: 'Boss@Example.test', TRESEN_ADMIN_PASSWORD: 'long enough!' }).admin).toEqual({
+      email: 'boss@example.test',
+      password: 'long enough!',
+    });
     expect(() => loadConfig({ TRESEN_ADMIN_EMAIL: 'boss@example.test', TRESEN_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10 characters/);
   });
 });

@@ -17,7 +17,9 @@ if (command === 'up') {
   const pending = await orm.migrator.getPending();
   process.stdout.write(pending.length > 0 ? `pending: ${pending.map((m) => m.name).join(', ')}\n` : 'nothing pending\n');
 } else {
-  process.stderr.write(`unknown command "${command}": use up or pending (new migrations are written by hand in server/src/migrations and listed in its index.ts)\n`);
+  process.stderr.write(
+    `unknown command "${command}": use up or pending (new migrations are written by hand in server/src/migrations and listed in its index.ts)\n`,
+  );
   process.exitCode = 2;
 }
 await orm.close();

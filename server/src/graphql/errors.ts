@@ -46,7 +46,15 @@ export const fieldError = (field: string, message: string) => new DomainError(Er
  * Codes of errors about the request itself, whose messages are safe: parse, validation and limit
  * errors from graphql-js and Apollo, and UNAUTHENTICATED from our context function (bad token).
  */
-const REQUEST_ERROR_CODES = new Set(['UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * The one mapping from thrown errors to what clients see: domain errors keep their message and code;
@@ -64,7 +72,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { message: production ? stripSuggestions(formatted.message) : formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+    return {
+      message: production ? stripSuggestions(formatted.message) : formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code },
+    };
   }
   if (original === error && isGraphQLErrorLike(error) && !error.path) {
     // Validation errors that reach here without an Apollo code (e.g. over the WebSocket path).

@@ -44,7 +44,11 @@ export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxTok
 
 export function validationRules(production: boolean): ValidationRule[] {
   // Report a breach as a validation error (400, nothing executed) instead of throwing out of validate().
-  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)], exposeLimits: true };
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+    exposeLimits: true,
+  };
   const rules = [
     maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
     maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...report }),

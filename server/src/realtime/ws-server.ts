@@ -81,7 +81,12 @@ export function attachWebSocketServer(options: Options): WebSocketEndpoint {
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(production ? formatError(error.toJSON(), error, logger, true).message : error.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          return errors.map(
+            (error) =>
+              new GraphQLError(production ? formatError(error.toJSON(), error, logger, true).message : error.message, {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+          );
         }
         const viewer = viewers.get(ctx);
         if (!viewer) return [new GraphQLError('Not connected.', { extensions: { code: 'UNAUTHENTICATED' } })];

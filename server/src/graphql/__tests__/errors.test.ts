@@ -10,7 +10,11 @@ describe('formatError', () => {
   it('keeps a domain error message, code and field, wrapped or not', () => {
     const domain = new DomainError(ErrorCode.BadUserInput, 'The name must not be empty.', 'name');
     const wrapped = new GraphQLError(domain.message, { originalError: domain, path: ['departmentCreate'] });
-    expect(formatError(wrapped.toJSON(), wrapped, logger, true)).toEqual({ message: 'The name must not be empty.', path: ['departmentCreate'], extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    expect(formatError(wrapped.toJSON(), wrapped, logger, true)).toEqual({
+      message: 'The name must not be empty.',
+      path: ['departmentCreate'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+    });
   });
 
   it('hides unexpected errors behind a generic message and logs them', () => {
@@ -23,6 +27,8 @@ describe('formatError', () => {
   });
 
   it('strips field suggestions in production', () => {
-    expect(stripSuggestions('Cannot query field "departmnts" on type "Query". Did you mean "departments"?')).toBe('Cannot query field "departmnts" on type "Query".');
+    expect(stripSuggestions('Cannot query field "departmnts" on type "Query". Did you mean "departments"?')).toBe(
+      'Cannot query field "departmnts" on type "Query".',
+    );
   });
 });

@@ -23,7 +23,10 @@ export const ApiToken = defineEntity({
   name: 'ApiToken',
   tableName: 'api_tokens',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tenantId: p.uuid(),
     name: p.string(),
     scope: p.string().$type<ApiTokenScope>(),

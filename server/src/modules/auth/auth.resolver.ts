@@ -17,7 +17,9 @@ export class AuthResolver {
   }
 
   @Authorized(Role.Public)
-  @Mutation(() => MeGql, { description: 'Sign in a staff member with e-mail and password; sets an HttpOnly session cookie. Failures are generic and rate limited.' })
+  @Mutation(() => MeGql, {
+    description: 'Sign in a staff member with e-mail and password; sets an HttpOnly session cookie. Failures are generic and rate limited.',
+  })
   async login(
     @Arg('email', () => String, { description: 'E-mail address.' }) email: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
@@ -41,7 +43,10 @@ export class AuthResolver {
 
   @Authorized(...SIGNED_IN)
   @Mutation(() => Boolean, { description: 'Change your own password. Ends all your other sessions; this one stays.' })
-  async passwordChange(@Arg('input', () => PasswordChangeInput, { description: 'Current and new password.' }) input: PasswordChangeInput, @Ctx() { viewer, services }: Context): Promise<boolean> {
+  async passwordChange(
+    @Arg('input', () => PasswordChangeInput, { description: 'Current and new password.' }) input: PasswordChangeInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<boolean> {
     await services.auth.passwordChange(asUser(viewer), input.currentPassword, input.newPassword);
     return true;
   }
@@ -54,7 +59,10 @@ export class AuthResolver {
 
   @Authorized(Role.Admin)
   @Mutation(() => ApiTokenCreatedGql, { description: 'Create an API token; its secret is in the answer and never shown again (admins only).' })
-  async apiTokenCreate(@Arg('input', () => ApiTokenCreateInput, { description: 'Name and scope.' }) input: ApiTokenCreateInput, @Ctx() { viewer, services }: Context): Promise<ApiTokenCreatedGql> {
+  async apiTokenCreate(
+    @Arg('input', () => ApiTokenCreateInput, { description: 'Name and scope.' }) input: ApiTokenCreateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<ApiTokenCreatedGql> {
     const { apiToken, token } = await services.auth.apiTokenCreate(asUser(viewer), input.name, input.scope);
     return { token, apiToken: toApiTokenGql(apiToken) };
   }

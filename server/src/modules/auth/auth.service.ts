@@ -28,9 +28,10 @@ export class AuthService {
   async login(emailInput: string, password: string, ip: string): Promise<{ user: IUser; token: string; expiresAt: Date }> {
     const email = emailInput.trim().toLowerCase();
     await this.limiter.assertAllowed(ip, email);
-    const candidates = email.length > 0 && email.length <= 320 && password.length <= 1000
-      ? await this.em.find(User, { email, active: true, kind: { $in: ['admin', 'agent'] } })
-      : [];
+    const candidates =
+      email.length > 0 && email.length <= 320 && password.length <= 1000
+        ? await this.em.find(User, { email, active: true, kind: { $in: ['admin', 'agent'] } })
+        : [];
     let user: IUser | undefined;
     for (const candidate of candidates) {
       if (candidate.passwordHash && (await verifyPassword(candidate.passwordHash, password))) {

@@ -75,7 +75,15 @@ export class ApiTokenGql {
 }
 
 export function toApiTokenGql(token: IApiToken): ApiTokenGql {
-  return { id: token.id, name: token.name, scope: token.scope as ApiTokenScopeGql, prefix: token.prefix, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt ?? null, revokedAt: token.revokedAt ?? null };
+  return {
+    id: token.id,
+    name: token.name,
+    scope: token.scope as ApiTokenScopeGql,
+    prefix: token.prefix,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt ?? null,
+    revokedAt: token.revokedAt ?? null,
+  };
 }
 
 @AccessRule('Returned once to the admin who created the token.')

@@ -9,13 +9,19 @@ export const Department = defineEntity({
   name: 'Department',
   tableName: 'departments',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tenantId: p.uuid(),
     name: p.string(),
     isPublic: p.boolean().default(false),
     ownerId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IDepartment = InferEntity<typeof Department>;

@@ -14,7 +14,7 @@ interface DepartmentChangedPayload {
 @Resolver(() => DepartmentGql)
 export class DepartmentResolver {
   @Authorized(...STAFF_READ)
-  @Query(() => [DepartmentGql], { description: "Departments the viewer may see: shared ones they have access to, and their own private one." })
+  @Query(() => [DepartmentGql], { description: 'Departments the viewer may see: shared ones they have access to, and their own private one.' })
   async departments(@Ctx() { viewer, services }: Context): Promise<DepartmentGql[]> {
     return (await services.departments.list(viewer)).map(toDepartmentGql);
   }
@@ -28,13 +28,19 @@ export class DepartmentResolver {
 
   @Authorized(...ADMIN_WRITE)
   @Mutation(() => DepartmentGql, { description: 'Create a shared department (admins, read-write tokens).' })
-  async departmentCreate(@Arg('input', () => DepartmentCreateInput, { description: 'The new department.' }) input: DepartmentCreateInput, @Ctx() ctx: Context): Promise<DepartmentGql> {
+  async departmentCreate(
+    @Arg('input', () => DepartmentCreateInput, { description: 'The new department.' }) input: DepartmentCreateInput,
+    @Ctx() ctx: Context,
+  ): Promise<DepartmentGql> {
     return toDepartmentGql(await ctx.services.departments.create(asStaff(ctx.viewer), input));
   }
 
   @Authorized(...ADMIN_WRITE)
   @Mutation(() => DepartmentGql, { description: 'Rename a department or change whether it is public.' })
-  async departmentUpdate(@Arg('input', () => DepartmentUpdateInput, { description: 'What to change.' }) input: DepartmentUpdateInput, @Ctx() ctx: Context): Promise<DepartmentGql> {
+  async departmentUpdate(
+    @Arg('input', () => DepartmentUpdateInput, { description: 'What to change.' }) input: DepartmentUpdateInput,
+    @Ctx() ctx: Context,
+  ): Promise<DepartmentGql> {
     return toDepartmentGql(await ctx.services.departments.update(asStaff(ctx.viewer), input));
   }
 

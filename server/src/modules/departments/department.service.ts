@@ -90,7 +90,8 @@ export class DepartmentService {
 
   async delete(viewer: StaffViewer, id: string): Promise<string> {
     const department = await this.findEditable(viewer, id);
-    if (department.ownerId !== null) throw new DomainError(ErrorCode.BadUserInput, 'A private department belongs to its staff member and cannot be deleted.', 'id');
+    if (department.ownerId !== null)
+      throw new DomainError(ErrorCode.BadUserInput, 'A private department belongs to its staff member and cannot be deleted.', 'id');
     const memberIds = await this.memberIds(department);
     this.em.remove(department);
     await this.em.flush();
@@ -175,10 +176,9 @@ export class DepartmentService {
   }
 
   private async assertNameFree(tenantId: string, name: string): Promise<void> {
-    const clash = await this.em.getConnection().execute<{ id: string }[]>(
-      'select id from departments where tenant_id = ? and owner_id is null and lower(name) = lower(?) limit 1',
-      [tenantId, name],
-    );
+    const clash = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>('select id from departments where tenant_id = ? and owner_id is null and lower(name) = lower(?) limit 1', [tenantId, name]);
     if (clash.length > 0) throw new DomainError(ErrorCode.Conflict, `A department named "${name}" already exists.`, 'name');
   }
 
@@ -192,4 +192,3 @@ export class DepartmentService {
     await this.pubSub.publish('departmentChanged', tenantId, { kind, departmentId: department.id, ownerId: department.ownerId ?? null, memberIds });
   }
 }
-

@@ -21,7 +21,10 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
  * First start: when the database has no tenant yet, create one with either the configured first
  * admin or demo data (a tenant, an admin, an agent, two departments). Everything in one flush.
  */
-export async function bootstrapFirstStart(em: EntityManager, admin: { email: string; password: string } | undefined): Promise<'created-admin' | 'created-demo' | 'existing'> {
+export async function bootstrapFirstStart(
+  em: EntityManager,
+  admin: { email: string; password: string } | undefined,
+): Promise<'created-admin' | 'created-demo' | 'existing'> {
   if ((await em.count(Tenant, {})) > 0) return 'existing';
   const tenant = em.create(Tenant, { id: randomUUID(), name: admin ? 'Tresen' : 'Demo GmbH' });
   const support = em.create(UserGroup, { id: randomUUID(), tenantId: tenant.id, name: TICKET_SUPPORT_GROUP, hourlyRateCents: 9500 });
@@ -38,10 +41,19 @@ export async function bootstrapFirstStart(em: EntityManager, admin: { email: str
         em.create(Department, { id: randomUUID(), tenantId: tenant.id, name: 'Vertrieb', isPublic: false, ownerId: null }),
       ];
   for (const person of people) {
-    const user = em.create(User, { id: randomUUID(), tenantId: tenant.id, kind: person.kind, email: person.email, name: person.name, passwordHash: await hashPassword(person.password), active: true });
+    const user = em.create(User, {
+      id: randomUUID(),
+      tenantId: tenant.id,
+      kind: person.kind,
+      email: person.email,
+      name: person.name,
+      passwordHash: await hashPassword(person.password),
+      active: true,
+    });
     em.create(Department, { id: randomUUID(), tenantId: tenant.id, name: person.name, isPublic: false, ownerId: user.id });
     em.create(UserGroupMember, { tenantId: tenant.id, groupId: support.id, userId: user.id });
-    if (person.kind === 'agent') for (const department of shared) em.create(DepartmentMember, { tenantId: tenant.id, departmentId: department.id, userId: user.id });
+    if (person.kind === 'agent')
+      for (const department of shared) em.create(DepartmentMember, { tenantId: tenant.id, departmentId: department.id, userId: user.id });
   }
   await em.flush();
   return admin ? 'created-admin' : 'created-demo';

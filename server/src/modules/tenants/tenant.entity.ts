@@ -6,7 +6,10 @@ export const Tenant = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     name: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -18,13 +18,19 @@ export class StaffResolver {
 
   @Authorized(Role.Admin)
   @Mutation(() => StaffGql, { description: 'Create a staff member (admins only).' })
-  async staffCreate(@Arg('input', () => StaffCreateInput, { description: 'The new staff member.' }) input: StaffCreateInput, @Ctx() { viewer, services }: Context): Promise<StaffGql> {
+  async staffCreate(
+    @Arg('input', () => StaffCreateInput, { description: 'The new staff member.' }) input: StaffCreateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<StaffGql> {
     return toStaffGql(await services.staff.create(asUser(viewer).tenantId, input));
   }
 
   @Authorized(Role.Admin)
   @Mutation(() => StaffGql, { description: 'Change a staff member (admins only).' })
-  async staffUpdate(@Arg('input', () => StaffUpdateInput, { description: 'What to change.' }) input: StaffUpdateInput, @Ctx() { viewer, services }: Context): Promise<StaffGql> {
+  async staffUpdate(
+    @Arg('input', () => StaffUpdateInput, { description: 'What to change.' }) input: StaffUpdateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<StaffGql> {
     return toStaffGql(await services.staff.update(asUser(viewer), input));
   }
 
@@ -33,7 +39,9 @@ export class StaffResolver {
     return (await loaders.groupsOfUser.load(staff.id)).map(toUserGroupGql);
   }
 
-  @FieldResolver(() => [DepartmentGql], { description: 'Shared departments the staff member has access to (admins: all shared ones). Never anyone\'s private department.' })
+  @FieldResolver(() => [DepartmentGql], {
+    description: "Shared departments the staff member has access to (admins: all shared ones). Never anyone's private department.",
+  })
   async departments(@Root() staff: StaffGql, @Ctx() { loaders }: Context): Promise<DepartmentGql[]> {
     return (await loaders.departmentsOfStaff.load(staff.id)).map(toDepartmentGql);
   }

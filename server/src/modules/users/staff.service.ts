@@ -58,7 +58,15 @@ export class StaffService {
     validateNewPassword(input.password);
     const taken = await this.em.count(User, { tenantId, email });
     if (taken > 0) throw new DomainError(ErrorCode.Conflict, 'A user with this e-mail address already exists.', 'email');
-    const user = this.em.create(User, { id: randomUUID(), tenantId, kind: input.role, email, name, passwordHash: await hashPassword(input.password), active: true });
+    const user = this.em.create(User, {
+      id: randomUUID(),
+      tenantId,
+      kind: input.role,
+      email,
+      name,
+      passwordHash: await hashPassword(input.password),
+      active: true,
+    });
     const { event } = this.departments.stagePrivateDepartment(tenantId, user);
     if (input.groupIds) await this.groups.stageMemberships(tenantId, user.id, input.groupIds);
     const events = [event, ...(input.departmentIds ? await this.departments.stageMemberships(tenantId, user.id, input.departmentIds) : [])];

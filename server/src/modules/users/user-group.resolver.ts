@@ -14,13 +14,19 @@ export class UserGroupResolver {
 
   @Authorized(Role.Admin)
   @Mutation(() => UserGroupGql, { description: 'Create a user group (admins only).' })
-  async userGroupCreate(@Arg('input', () => UserGroupCreateInput, { description: 'The new group.' }) input: UserGroupCreateInput, @Ctx() { viewer, services }: Context): Promise<UserGroupGql> {
+  async userGroupCreate(
+    @Arg('input', () => UserGroupCreateInput, { description: 'The new group.' }) input: UserGroupCreateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<UserGroupGql> {
     return toUserGroupGql(await services.userGroups.create(asUser(viewer).tenantId, input));
   }
 
   @Authorized(Role.Admin)
   @Mutation(() => UserGroupGql, { description: 'Rename a user group or change its hourly rate (admins only).' })
-  async userGroupUpdate(@Arg('input', () => UserGroupUpdateInput, { description: 'What to change.' }) input: UserGroupUpdateInput, @Ctx() { viewer, services }: Context): Promise<UserGroupGql> {
+  async userGroupUpdate(
+    @Arg('input', () => UserGroupUpdateInput, { description: 'What to change.' }) input: UserGroupUpdateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<UserGroupGql> {
     return toUserGroupGql(await services.userGroups.update(asUser(viewer).tenantId, input));
   }
 }

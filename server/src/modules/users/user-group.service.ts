@@ -58,7 +58,8 @@ export class UserGroupService {
   /** Groups of many users at once (one query), for the Staff.groups field. */
   async groupsOfUsers(tenantId: string, userIds: readonly string[]): Promise<Map<string, IUserGroup[]>> {
     const rows = await this.em.find(UserGroupMember, { tenantId, userId: { $in: [...userIds] } });
-    const groups = rows.length === 0 ? [] : await this.em.find(UserGroup, { tenantId, id: { $in: [...new Set(rows.map((r) => r.groupId))] } }, { orderBy: { name: 'asc' } });
+    const groups =
+      rows.length === 0 ? [] : await this.em.find(UserGroup, { tenantId, id: { $in: [...new Set(rows.map((r) => r.groupId))] } }, { orderBy: { name: 'asc' } });
     const byId = new Map(groups.map((g) => [g.id, g]));
     const result = new Map<string, IUserGroup[]>(userIds.map((id) => [id, []]));
     for (const row of rows) {
@@ -69,7 +70,9 @@ export class UserGroupService {
   }
 
   private async assertNameFree(tenantId: string, name: string): Promise<void> {
-    const clash = await this.em.getConnection().execute<{ id: string }[]>('select id from user_groups where tenant_id = ? and lower(name) = lower(?) limit 1', [tenantId, name]);
+    const clash = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>('select id from user_groups where tenant_id = ? and lower(name) = lower(?) limit 1', [tenantId, name]);
     if (clash.length > 0) throw new DomainError(ErrorCode.Conflict, `A user group named "${name}" already exists.`, 'name');
   }
 }

@@ -10,7 +10,10 @@ export const User = defineEntity({
   name: 'User',
   tableName: 'users',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tenantId: p.uuid(),
     kind: p.string().$type<UserKind>(),
     /** Stored lower-cased; unique per tenant. */
@@ -22,7 +25,10 @@ export const User = defineEntity({
     /** Bumped on password change; sessions older than this are dead. */
     sessionsValidFrom: p.datetime().onCreate(() => new Date()),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IUser = InferEntity<typeof User>;
@@ -32,7 +38,10 @@ export const UserGroup = defineEntity({
   name: 'UserGroup',
   tableName: 'user_groups',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tenantId: p.uuid(),
     name: p.string(),
     /** Hourly rate in euro cents, so money is exact. */

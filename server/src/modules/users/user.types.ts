@@ -48,5 +48,12 @@ export class StaffGql {
 }
 
 export function toStaffGql(user: IUser): StaffGql {
-  return { id: user.id, email: user.email, name: user.name, role: user.kind === 'admin' ? StaffRoleGql.ADMIN : StaffRoleGql.AGENT, active: user.active, tenantId: user.tenantId };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.kind === 'admin' ? StaffRoleGql.ADMIN : StaffRoleGql.AGENT,
+    active: user.active,
+    tenantId: user.tenantId,
+  };
 }

@@ -17,13 +17,19 @@ describe('tokens', () => {
     expect(a.split('_')[2]!.length).toBeGreaterThanOrEqual(43);
   });
 
-  it.each(['', 'x', `${tenantId}.short`, `not-a-uuid.${'a'.repeat(43)}`, `${tenantId}.${'a'.repeat(43)}.extra`])('rejects the malformed session token %j', (token) => {
-    expect(tenantOfSessionToken(token)).toBeNull();
-  });
+  it.each(['', 'x', `${tenantId}.short`, `not-a-uuid.${'a'.repeat(43)}`, `${tenantId}.${'a'.repeat(43)}.extra`])(
+    'rejects the malformed session token %j',
+    (token) => {
+      expect(tenantOfSessionToken(token)).toBeNull();
+    },
+  );
 
-  it.each(['', 'trs_', `trs_${'g'.repeat(32)}_${'a'.repeat(43)}`, `tok_${'0'.repeat(32)}_${'a'.repeat(43)}`, `trs_${'0'.repeat(32)}_short`])('rejects the malformed API token %j', (token) => {
-    expect(tenantOfApiToken(token)).toBeNull();
-  });
+  it.each(['', 'trs_', `trs_${'g'.repeat(32)}_${'a'.repeat(43)}`, `tok_${'0'.repeat(32)}_${'a'.repeat(43)}`, `trs_${'0'.repeat(32)}_short`])(
+    'rejects the malformed API token %j',
+    (token) => {
+      expect(tenantOfApiToken(token)).toBeNull();
+    },
+  );
 
   it('hashes with SHA-256', () => {
     expect(hashSecret('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

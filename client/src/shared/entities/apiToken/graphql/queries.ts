@@ -1,0 +1,9 @@
+import { graphql } from '@/shared/graphql/generated';
+
+export const apiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+`);

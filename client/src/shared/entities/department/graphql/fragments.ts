@@ -1,0 +1,12 @@
+import { graphql } from '@/shared/graphql/generated';
+
+export const departmentFields = graphql(`
+  fragment DepartmentFields on Department {
+    id
+    name
+    isPublic
+    isPrivate
+    createdAt
+    updatedAt
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '@/shared/graphql/generated';
+
+export const staffQuery = graphql(`
+  query StaffList {
+    staff {
+      ...StaffFields
+    }
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '@/shared/graphql/generated';
+
+export const userGroupsQuery = graphql(`
+  query UserGroups {
+    userGroups {
+      ...UserGroupFields
+    }
+  }
+`);
