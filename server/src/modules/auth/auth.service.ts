@@ -6,7 +6,7 @@ import { User, type IUser } from '../users/user.entity.js';
 import { ApiToken, Session, type ApiTokenScope, type IApiToken } from './auth.entity.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { dummyPasswordHash, hashPassword, validateNewPassword, verifyPassword } from './password.js';
-import { hashSecret, newApiToken, newSessionToken, tenantOfApiToken, tenantOfSessionToken } from './tokens.js';
+import { apiTokenSecretPart, hashSecret, newApiToken, newSessionToken, tenantOfApiToken, tenantOfSessionToken } from './tokens.js';
 import { ANONYMOUS, type UserViewer, type Viewer } from './viewer.js';
 
 /** The one message for every failed login: it never says whether the e-mail or the password was wrong. */
@@ -136,13 +136,12 @@ export class AuthService {
     if (name.length === 0) throw fieldError('name', 'The name must not be empty.');
     if (name.length > API_TOKEN_NAME_MAX) throw fieldError('name', `The name must be at most ${API_TOKEN_NAME_MAX} characters long.`);
     const token = newApiToken(viewer.tenantId);
-    const secretPart = token.slice(token.lastIndexOf('_') + 1);
     const apiToken = this.em.create(ApiToken, {
       tenantId: viewer.tenantId,
       name,
       scope,
       tokenHash: hashSecret(token),
-      prefix: `trs_…${secretPart.slice(0, 6)}`,
+      prefix: `trs_…${apiTokenSecretPart(token).slice(0, 6)}`,
       createdById: viewer.userId,
       lastUsedAt: null,
       revokedAt: null,

@@ -19,6 +19,14 @@ export function newApiToken(tenantId: string): string {
   return `trs_${tenantId.replaceAll('-', '')}_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Length of `trs_<32 hex>_`, after which the random part of an API token starts (it may itself contain `_`). */
+const API_TOKEN_HEAD = 'trs_'.length + 32 + 1;
+
+/** The random part of an API token, e.g. for a recognisable prefix. */
+export function apiTokenSecretPart(token: string): string {
+  return token.slice(API_TOKEN_HEAD);
+}
+
 /** The tenant a session token claims; null when the token is malformed. */
 export function tenantOfSessionToken(token: string): string | null {
   const [tenantId, secret, ...rest] = token.split('.');
