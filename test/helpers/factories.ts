@@ -6,8 +6,8 @@ import { Session } from '../../server/src/modules/auth/auth.entity.js';
 import { LoginLimiter } from '../../server/src/modules/auth/login-limiter.js';
 import { hashSecret, newSessionToken } from '../../server/src/modules/auth/tokens.js';
 import { Department } from '../../server/src/modules/departments/department.entity.js';
-import { Tenant } from '../../server/src/modules/tenants/tenant.entity.js';
-import { TICKET_SUPPORT_GROUP, User, UserGroup } from '../../server/src/modules/users/user.entity.js';
+import { stageTenant } from '../../server/src/modules/tenants/tenant.service.js';
+import { User } from '../../server/src/modules/users/user.entity.js';
 import type { Topics } from '../../server/src/realtime/topics.js';
 import { Gql } from './graphql.js';
 
@@ -20,8 +20,7 @@ export const uniqueEmail = (role: string) => `${role}-${randomBytes(4).toString(
 
 export async function tenantFactory(orm: MikroORM, name = `Tenant ${randomBytes(3).toString('hex')}`): Promise<string> {
   const em = orm.em.fork();
-  const tenant = em.create(Tenant, { id: randomUUID(), name });
-  em.create(UserGroup, { tenantId: tenant.id, name: TICKET_SUPPORT_GROUP, hourlyRateCents: 9000 });
+  const { tenant } = stageTenant(em, name);
   await em.flush();
   return tenant.id;
 }

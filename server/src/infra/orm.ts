@@ -6,11 +6,31 @@ import { ApiToken, Session } from '../modules/auth/auth.entity.js';
 import { Department, DepartmentMember } from '../modules/departments/department.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { User, UserGroup, UserGroupMember } from '../modules/users/user.entity.js';
+import { Contact, Customer } from '../modules/customers/customer.entity.js';
+import { Message } from '../modules/messages/message.entity.js';
+import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import type { Logger } from './logger.js';
 
 export { MikroORM, type EntityManager };
 
-export const entities = [Tenant, User, UserGroup, UserGroupMember, Department, DepartmentMember, Session, ApiToken];
+export const entities = [
+  Tenant,
+  User,
+  UserGroup,
+  UserGroupMember,
+  Department,
+  DepartmentMember,
+  Session,
+  ApiToken,
+  TicketStatus,
+  Ticket,
+  TicketWatcher,
+  TicketCustomer,
+  TicketHistory,
+  Customer,
+  Contact,
+  Message,
+];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */
 export function ormConfig(databaseUrl: string, logger?: Logger) {

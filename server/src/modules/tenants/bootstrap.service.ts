@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../auth/password.js';
 import { Department, DepartmentMember } from '../departments/department.entity.js';
-import { TICKET_SUPPORT_GROUP, User, UserGroup, UserGroupMember, type UserKind } from '../users/user.entity.js';
+import { User, UserGroupMember, type UserKind } from '../users/user.entity.js';
 import { Tenant } from './tenant.entity.js';
+import { stageTenant } from './tenant.service.js';
 
 export interface DemoLogin {
   readonly email: string;
@@ -26,8 +27,7 @@ export async function bootstrapFirstStart(
   admin: { email: string; password: string } | undefined,
 ): Promise<'created-admin' | 'created-demo' | 'existing'> {
   if ((await em.count(Tenant, {})) > 0) return 'existing';
-  const tenant = em.create(Tenant, { id: randomUUID(), name: admin ? 'Tresen' : 'Demo GmbH' });
-  const support = em.create(UserGroup, { id: randomUUID(), tenantId: tenant.id, name: TICKET_SUPPORT_GROUP, hourlyRateCents: 9500 });
+  const { tenant, supportGroupId } = stageTenant(em, admin ? 'Tresen' : 'Demo GmbH');
   const people: { name: string; email: string; password: string; kind: UserKind }[] = admin
     ? [{ name: 'Admin', email: admin.email, password: admin.password, kind: 'admin' }]
     : [
@@ -51,7 +51,7 @@ export async function bootstrapFirstStart(
       active: true,
     });
     em.create(Department, { id: randomUUID(), tenantId: tenant.id, name: person.name, isPublic: false, ownerId: user.id });
-    em.create(UserGroupMember, { tenantId: tenant.id, groupId: support.id, userId: user.id });
+    em.create(UserGroupMember, { tenantId: tenant.id, groupId: supportGroupId, userId: user.id });
     if (person.kind === 'agent')
       for (const department of shared) em.create(DepartmentMember, { tenantId: tenant.id, departmentId: department.id, userId: user.id });
   }

@@ -1,0 +1,30 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+export const MessageKind = { Inbound: 'inbound', Outbound: 'outbound', Note: 'note' } as const;
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
+
+/** A message in a ticket's thread: mail in, mail out, or an internal note (staff only). */
+export const Message = defineEntity({
+  name: 'Message',
+  tableName: 'messages',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    tenantId: p.uuid(),
+    ticketId: p.uuid(),
+    kind: p.string().$type<MessageKind>(),
+    authorUserId: p.uuid().nullable(),
+    authorContactId: p.uuid().nullable(),
+    fromAddress: p.string().nullable(),
+    toAddresses: p.array().default([]),
+    ccAddresses: p.array().default([]),
+    bodyText: p.text(),
+    /** Sanitized HTML, never raw. */
+    bodyHtml: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type IMessage = InferEntity<typeof Message>;
