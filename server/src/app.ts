@@ -19,7 +19,9 @@ import type { Logger } from './infra/logger.js';
 import type { MikroORM } from './infra/orm.js';
 import { LoginLimiter } from './modules/auth/login-limiter.js';
 import type { Viewer } from './modules/auth/viewer.js';
+import { MemoryPresenceStore, RedisPresenceStore } from './modules/tickets/presence.store.js';
 import { RealtimeAccess } from './realtime/access.js';
+import { TicketRealtime } from './realtime/ticket-access.js';
 import type { RealtimeBus } from './realtime/pubsub.js';
 import { attachWebSocketServer, type WebSocketEndpoint } from './realtime/ws-server.js';
 
@@ -45,14 +47,25 @@ export interface App {
 export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<App> {
   const production = config.env === 'production';
   const schema = await buildTresenSchema(bus.pubSub);
-  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis) };
+  const presence = bus.redis ? new RedisPresenceStore(bus.redis) : new MemoryPresenceStore();
+  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence };
   const realtime = new RealtimeAccess(bus.pubSub);
+  const ticketRealtime = new TicketRealtime(bus.pubSub);
   const secureCookie = new URL(config.publicUrl).protocol === 'https:';
 
   /** Builds the per-operation context for a viewer; shared by HTTP and WebSocket. */
   const contextFor = (viewer: Viewer, ip: string, session: Context['session']): Context => {
     const services = createServices(orm.em.fork(), deps);
-    return { viewer, services, freshServices: () => createServices(orm.em.fork(), deps), loaders: createLoaders(viewer, services), realtime, ip, session };
+    return {
+      viewer,
+      services,
+      freshServices: () => createServices(orm.em.fork(), deps),
+      loaders: createLoaders(viewer, services),
+      realtime,
+      ticketRealtime,
+      ip,
+      session,
+    };
   };
 
   /** A bearer token wins over a cookie; a bad bearer token is an error, a stale cookie is just signed out. */

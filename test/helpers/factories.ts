@@ -4,6 +4,7 @@ import type { MikroORM } from '../../server/src/infra/orm.js';
 import { createServices } from '../../server/src/graphql/services.js';
 import { Session } from '../../server/src/modules/auth/auth.entity.js';
 import { LoginLimiter } from '../../server/src/modules/auth/login-limiter.js';
+import { MemoryPresenceStore } from '../../server/src/modules/tickets/presence.store.js';
 import { hashSecret, newSessionToken } from '../../server/src/modules/auth/tokens.js';
 import { Department } from '../../server/src/modules/departments/department.entity.js';
 import { stageTenant } from '../../server/src/modules/tenants/tenant.service.js';
@@ -14,7 +15,7 @@ import { Gql } from './graphql.js';
 export const PASSWORD = 'correct horse battery staple';
 
 const servicesFor = (orm: MikroORM) =>
-  createServices(orm.em.fork(), { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub<Topics>(), limiter: new LoginLimiter(null) });
+  createServices(orm.em.fork(), { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub<Topics>(), limiter: new LoginLimiter(null), presence: new MemoryPresenceStore() });
 
 export const uniqueEmail = (role: string) => `${role}-${randomBytes(4).toString('hex')}@example.test`;
 

@@ -3,6 +3,7 @@ import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
 import type { StaffViewer, UserViewer, Viewer } from '../modules/auth/viewer.js';
 import type { RealtimeAccess } from '../realtime/access.js';
+import type { TicketRealtime } from '../realtime/ticket-access.js';
 
 /** Sets and clears the session cookie; only HTTP requests have one. */
 export interface SessionCookie {
@@ -20,6 +21,7 @@ export interface Context {
   /** Batch loaders for list fields (one set per operation). */
   readonly loaders: Loaders;
   readonly realtime: RealtimeAccess;
+  readonly ticketRealtime: TicketRealtime;
   /** The caller's address, for rate limits. */
   readonly ip: string;
   readonly session: SessionCookie | null;

@@ -9,11 +9,26 @@ import { rolesOf, Role } from '../modules/auth/viewer.js';
 import { DepartmentResolver } from '../modules/departments/department.resolver.js';
 import { StaffResolver } from '../modules/users/staff.resolver.js';
 import { UserGroupResolver } from '../modules/users/user-group.resolver.js';
+import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { MessageResolver } from '../modules/messages/message.resolver.js';
+import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
+import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
+import { TicketResolver } from '../modules/tickets/ticket.resolver.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
 
-export const resolvers = [AuthResolver, DepartmentResolver, StaffResolver, UserGroupResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  DepartmentResolver,
+  StaffResolver,
+  UserGroupResolver,
+  TicketResolver,
+  TicketHistoryResolver,
+  PresenceResolver,
+  MessageResolver,
+  CustomerResolver,
+] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */
 export const authChecker: AuthChecker<Context, string> = ({ context }, roles) => {

@@ -6,11 +6,17 @@ import { DepartmentService } from '../modules/departments/department.service.js'
 import { StaffService } from '../modules/users/staff.service.js';
 import { UserGroupService } from '../modules/users/user-group.service.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
+import { CustomerService } from '../modules/customers/customer.service.js';
+import { MessageService } from '../modules/messages/message.service.js';
+import type { PresenceStore } from '../modules/tickets/presence.store.js';
+import { TicketCommandService } from '../modules/tickets/ticket-command.service.js';
+import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
 
 export interface ServiceDeps {
   readonly config: Pick<Config, 'sessionTtlSeconds'>;
   readonly pubSub: TresenPubSub;
   readonly limiter: LoginLimiter;
+  readonly presence: PresenceStore;
 }
 
 /** All services of one unit of work, sharing one EntityManager. Cheap to create: one per operation. */
@@ -19,6 +25,10 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const departments = new DepartmentService(em, deps.pubSub);
   const userGroups = new UserGroupService(em);
   const staff = new StaffService(em, departments, userGroups, auth);
-  return { em, auth, departments, userGroups, staff };
+  const customers = new CustomerService(em);
+  const ticketQueries = new TicketQueryService(em, departments);
+  const tickets = new TicketCommandService(em, ticketQueries, deps.pubSub);
+  const messages = new MessageService(em);
+  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, messages, presence: deps.presence };
 }
 export type Services = ReturnType<typeof createServices>;

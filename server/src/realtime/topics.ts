@@ -12,6 +12,27 @@ export interface DepartmentChangedEvent {
   readonly memberIds: readonly string[];
 }
 
+export interface TicketChangedEvent {
+  readonly kind: 'CREATED' | 'UPDATED';
+  readonly ticketId: string;
+  readonly departmentId: string;
+  /** Set when the ticket moved: receivers who could see the old department learn that it left them. */
+  readonly previousDepartmentId: string | null;
+}
+
+export interface MessageAddedEvent {
+  readonly ticketId: string;
+  readonly messageId: string;
+  readonly departmentId: string;
+}
+
+export interface TicketPresenceEvent {
+  readonly ticketId: string;
+}
+
 export type Topics = {
   departmentChanged: [tenantId: string, event: DepartmentChangedEvent];
+  ticketChanged: [tenantId: string, event: TicketChangedEvent];
+  messageAdded: [tenantId: string, event: MessageAddedEvent];
+  ticketPresence: [tenantId: string, event: TicketPresenceEvent];
 };

@@ -77,7 +77,8 @@ export const Ticket = defineEntity({
     lastCustomerActivityAt: p.datetime().nullable(),
     lastAgentActivityAt: p.datetime().nullable(),
     lastActivityAt: p.datetime(),
-    version: p.integer().default(1),
+    /** Optimistic lock: every update checks and bumps it (MikroORM version property). */
+    version: p.integer().version(),
   },
 });
 export type ITicket = InferEntity<typeof Ticket>;

@@ -1,0 +1,77 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AccessRule } from '../../graphql/access.js';
+import { MessageKindGql, StaffRefGql } from '../tickets/ticket.types.js';
+import type { IMessage } from './message.entity.js';
+import type { AttachmentRow } from './message.service.js';
+
+@AccessRule('Attachments of messages on tickets the viewer may see.')
+@ObjectType('Attachment', { description: 'A file attached to a message.' })
+export class AttachmentGql {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+  @Field(() => String, { description: 'Safe file name.' })
+  filename!: string;
+  @Field(() => String, { description: 'MIME type as received.' })
+  contentType!: string;
+  @Field(() => Int, { description: 'Size in bytes.' })
+  size!: number;
+  @Field(() => String, { description: 'Download URL (same origin; needs the session or token). Always served as a download.' })
+  url!: string;
+}
+
+export function toAttachmentGql(row: AttachmentRow): AttachmentGql {
+  return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size, url: `/attachments/${row.id}` };
+}
+
+@AccessRule('Messages of tickets the viewer may see; staff and API tokens only (notes included).')
+@ObjectType('Message', { description: "A message in a ticket's thread." })
+export class MessageGql {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+  @Field(() => ID, { description: 'The ticket.' })
+  ticketId!: string;
+  @Field(() => MessageKindGql, { description: 'Inbound, outbound or internal note.' })
+  kind!: MessageKindGql;
+  @Field(() => String, { nullable: true, description: 'Sender address of mail.' })
+  from!: string | null;
+  @Field(() => [String], { description: 'Recipients.' })
+  to!: string[];
+  @Field(() => [String], { description: 'Copy recipients.' })
+  cc!: string[];
+  @Field(() => String, { description: 'Plain text.' })
+  text!: string;
+  @Field(() => String, { nullable: true, description: 'Sanitized HTML, or null.' })
+  html!: string | null;
+  @Field(() => Date, { description: 'When.' })
+  createdAt!: Date;
+
+  authorUserId!: string | null;
+  tenantId!: string;
+}
+
+export function toMessageGql(message: IMessage): MessageGql {
+  return {
+    id: message.id,
+    ticketId: message.ticketId,
+    kind: message.kind as MessageKindGql,
+    from: message.fromAddress ?? null,
+    to: (message.toAddresses ?? []) as string[],
+    cc: (message.ccAddresses ?? []) as string[],
+    text: message.bodyText,
+    html: message.bodyHtml ?? null,
+    createdAt: message.createdAt,
+    authorUserId: message.authorUserId ?? null,
+    tenantId: message.tenantId,
+  };
+}
+
+@AccessRule('Delivered only to receivers who may see the ticket, re-checked per event.')
+@ObjectType('MessageAdded', { description: 'A message was added to a ticket.' })
+export class MessageAddedGql {
+  @Field(() => ID, { description: 'The ticket.' })
+  ticketId!: string;
+  @Field(() => MessageGql, { description: 'The new message.' })
+  message!: MessageGql;
+}
+
+export { StaffRefGql };

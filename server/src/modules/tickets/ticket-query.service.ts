@@ -1,0 +1,204 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from '../../graphql/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { DepartmentService } from '../departments/department.service.js';
+import { Ticket, TicketStatus, type ITicket, type ITicketStatus } from './ticket.entity.js';
+import { PAGE_MAX, decodeCursor, encodeCursor, searchText, snippetHtml, ticketWhere, type TicketFilter, type TicketOrder } from './ticket.filter.js';
+
+export interface TicketPage {
+  rows: { ticket: ITicket; cursor: string; snippet: string | null }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+export interface TicketCountRow {
+  departmentId: string;
+  statusId: string;
+  count: number;
+}
+
+const ORDER_COLUMNS: Record<TicketOrder['field'], string> = {
+  last_activity_at: 't.last_activity_at',
+  created_at: 't.created_at',
+  updated_at: 't.updated_at',
+  number: 't.number',
+  priority: 't.priority',
+};
+
+/**
+ * Reading tickets: lists with filters and keyset pagination, ranked full-text search with
+ * highlighted snippets, sidebar counts. Every query is limited to the tenant and to the departments
+ * the viewer may see inside the SQL itself.
+ */
+export class TicketQueryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly departments: DepartmentService,
+  ) {}
+
+  /** Ids of the departments whose tickets this viewer may see. Customers use the portal, not this. */
+  async visibleDepartmentIds(viewer: Viewer): Promise<string[]> {
+    if (viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) throw forbidden();
+    return (await this.departments.list(viewer)).map((d) => d.id);
+  }
+
+  /** A ticket the viewer may see, or null (unknown, another tenant's, or out of reach all look the same). */
+  async findVisible(viewer: Viewer, id: string): Promise<ITicket | null> {
+    if (!isUuid(id) || viewer.type === 'anonymous') return null;
+    const departmentIds = await this.visibleDepartmentIds(viewer);
+    return this.em.findOne(Ticket, { tenantId: viewer.tenantId, id, departmentId: { $in: departmentIds } });
+  }
+
+  async findVisibleByNumber(viewer: Viewer, number: number): Promise<ITicket | null> {
+    if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647 || viewer.type === 'anonymous') return null;
+    const departmentIds = await this.visibleDepartmentIds(viewer);
+    return this.em.findOne(Ticket, { tenantId: viewer.tenantId, number, departmentId: { $in: departmentIds } });
+  }
+
+  async list(viewer: Viewer, filter: TicketFilter, order: TicketOrder, first: number, after: string | null | undefined): Promise<TicketPage> {
+    if (viewer.type === 'anonymous') throw forbidden();
+    const limit = Math.min(Math.max(Math.trunc(first), 1), PAGE_MAX);
+    const departmentIds = await this.visibleDepartmentIds(viewer);
+    const where = ticketWhere(viewer.tenantId, departmentIds, filter, viewer.type === 'user' ? viewer.userId : null);
+    const search = searchText(filter.search);
+    return search ? this.searchPage(where, search, limit, after) : this.listPage(where, order, limit, after);
+  }
+
+  private async listPage(where: { text: string; params: unknown[] }, order: TicketOrder, limit: number, after: string | null | undefined): Promise<TicketPage> {
+    const column = ORDER_COLUMNS[order.field];
+    const direction = order.direction === 'asc' ? 'asc' : 'desc';
+    const cursor = decodeCursor(after);
+    let keyset = '';
+    const params = [...where.params];
+    if (cursor) {
+      const [value, id] = cursor;
+      if (typeof id !== 'string' || !isUuid(id) || (typeof value !== 'string' && typeof value !== 'number')) decodeCursor('!');
+      keyset = ` and (${column}, t.id) ${direction === 'desc' ? '<' : '>'} (?, ?)`;
+      params.push(order.field.endsWith('_at') ? new Date(value as string) : value, id);
+    }
+    const connection = this.em.getConnection();
+    const [rows, total] = await Promise.all([
+      connection.execute<{ id: string }[]>(
+        `select t.id from tickets t where ${where.text}${keyset} order by ${column} ${direction}, t.id ${direction} limit ?`,
+        [...params, limit + 1],
+      ),
+      connection.execute<{ n: string }[]>(`select count(*) as n from tickets t where ${where.text}`, where.params),
+    ]);
+    const page = rows.slice(0, limit);
+    const tickets = await this.load(
+      where.params[0] as string,
+      page.map((r) => r.id),
+    );
+    const sortValue = (t: ITicket): unknown => {
+      switch (order.field) {
+        case 'last_activity_at':
+          return t.lastActivityAt.toISOString();
+        case 'created_at':
+          return t.createdAt.toISOString();
+        case 'updated_at':
+          return t.updatedAt.toISOString();
+        case 'number':
+          return t.number;
+        case 'priority':
+          return t.priority;
+      }
+    };
+    const result = tickets.map((ticket) => ({ ticket, cursor: encodeCursor([sortValue(ticket), ticket.id]), snippet: null }));
+    return { rows: result, hasNextPage: rows.length > limit, endCursor: result.at(-1)?.cursor ?? null, totalCount: Number(total[0]?.n ?? 0) };
+  }
+
+  /**
+   * Ranked search over ticket subjects and customer names (tickets.search_doc) and message texts
+   * (messages.search_doc), German and simple configurations OR-ed, so both stemmed words and exact
+   * tokens (numbers, names) match. The snippet comes from the best matching message, or the subject.
+   */
+  private async searchPage(where: { text: string; params: unknown[] }, search: string, limit: number, after: string | null | undefined): Promise<TicketPage> {
+    const cursor = decodeCursor(after);
+    const offset = cursor ? Number(cursor[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) decodeCursor('!');
+    const query = `websearch_to_tsquery('german', ?) || websearch_to_tsquery('simple', ?)`;
+    const hits = `
+      with q as (select ${query} as q),
+      hits as (
+        select t.id, ts_rank(t.search_doc, q.q) as rank from tickets t, q where t.search_doc @@ q.q and ${where.text}
+        union all
+        select t.id, ts_rank(m.search_doc, q.q) * 0.8 as rank from messages m join tickets t on t.tenant_id = m.tenant_id and t.id = m.ticket_id, q
+          where m.tenant_id = ? and m.search_doc @@ q.q and ${where.text}
+      )`;
+    const params = [search, search, ...where.params, where.params[0], ...where.params];
+    const connection = this.em.getConnection();
+    const [rows, total] = await Promise.all([
+      connection.execute<{ id: string; rank: number }[]>(`${hits} select id, max(rank) as rank from hits group by id order by rank desc, id limit ? offset ?`, [
+        ...params,
+        limit + 1,
+        offset,
+      ]),
+      connection.execute<{ n: string }[]>(`${hits} select count(distinct id) as n from hits`, params),
+    ]);
+    const page = rows.slice(0, limit);
+    const tickets = await this.load(
+      where.params[0] as string,
+      page.map((r) => r.id),
+    );
+    const snippets = await this.snippets(tickets, search);
+    const result = tickets.map((ticket, i) => ({ ticket, cursor: encodeCursor([offset + i + 1]), snippet: snippets.get(ticket.id) ?? null }));
+    return { rows: result, hasNextPage: rows.length > limit, endCursor: result.at(-1)?.cursor ?? null, totalCount: Number(total[0]?.n ?? 0) };
+  }
+
+  /** One highlighted fragment per ticket: from the best matching message, else from the subject. */
+  private async snippets(tickets: readonly ITicket[], search: string): Promise<Map<string, string>> {
+    if (tickets.length === 0) return new Map();
+    const tenantId = tickets[0]!.tenantId;
+    const options = 'StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "';
+    const rows = await this.em.getConnection().execute<{ ticket_id: string; headline: string }[]>(
+      `with q as (select websearch_to_tsquery('german', ?) || websearch_to_tsquery('simple', ?) as q)
+       select distinct on (m.ticket_id) m.ticket_id, ts_headline('german', translate(m.body_text, E'\\x01\\x02', ''), q.q, ?) as headline
+         from messages m, q where m.tenant_id = ? and m.ticket_id = any(?::uuid[]) and m.search_doc @@ q.q
+         order by m.ticket_id, ts_rank(m.search_doc, q.q) desc`,
+      [search, search, options, tenantId, tickets.map((t) => t.id)],
+    );
+    const result = new Map(rows.map((r) => [r.ticket_id, snippetHtml(r.headline)]));
+    const missing = tickets.filter((t) => !result.has(t.id));
+    if (missing.length > 0) {
+      const subjects = await this.em.getConnection().execute<{ id: string; headline: string }[]>(
+        `with q as (select websearch_to_tsquery('german', ?) || websearch_to_tsquery('simple', ?) as q)
+         select t.id, ts_headline('german', translate(t.subject || coalesce(' — ' || t.customer_name, ''), E'\\x01\\x02', ''), q.q, ?) as headline
+           from tickets t, q where t.tenant_id = ? and t.id = any(?::uuid[])`,
+        [search, search, options, tenantId, missing.map((t) => t.id)],
+      );
+      for (const row of subjects) result.set(row.id, snippetHtml(row.headline));
+    }
+    return result;
+  }
+
+  /**
+   * Ticket counts per visible department and status, for the sidebar. Only statuses that are not
+   * closed are counted: those are what an inbox shows, and counting every closed ticket of a
+   * million-ticket tenant on each change would cost a full scan.
+   */
+  async counts(viewer: Viewer): Promise<TicketCountRow[]> {
+    if (viewer.type === 'anonymous') throw forbidden();
+    const departmentIds = await this.visibleDepartmentIds(viewer);
+    const rows = await this.em.getConnection().execute<{ department_id: string; status_id: string; n: string }[]>(
+      `select department_id, status_id, count(*) as n from tickets
+        where tenant_id = ? and department_id = any(?::uuid[]) and status_category <> 'closed' and merged_into_id is null
+        group by department_id, status_id`,
+      [viewer.tenantId, departmentIds],
+    );
+    return rows.map((r) => ({ departmentId: r.department_id, statusId: r.status_id, count: Number(r.n) }));
+  }
+
+  async statuses(tenantId: string): Promise<ITicketStatus[]> {
+    return this.em.find(TicketStatus, { tenantId }, { orderBy: { position: 'asc' } });
+  }
+
+  /** Loads tickets by id keeping the given order. */
+  private async load(tenantId: string, ids: readonly string[]): Promise<ITicket[]> {
+    if (ids.length === 0) return [];
+    const tickets = await this.em.find(Ticket, { tenantId, id: { $in: [...ids] } });
+    const byId = new Map(tickets.map((t) => [t.id, t]));
+    return ids.map((id) => byId.get(id)).filter((t): t is ITicket => t !== undefined);
+  }
+}

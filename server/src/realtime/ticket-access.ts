@@ -1,0 +1,75 @@
+import { Repeater } from '@repeaterjs/repeater';
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import type { Context } from '../graphql/context.js';
+import type { TresenPubSub } from './pubsub.js';
+import type { MessageAddedEvent, TicketChangedEvent, TicketPresenceEvent } from './topics.js';
+
+export interface Delivered<E> {
+  tenantId: string;
+  event: E;
+}
+
+/**
+ * Ticket subscription sources. Each is scoped to the viewer's tenant; every event is checked for
+ * this receiver with fresh data (session valid, ticket's department visible now), so a ticket moved
+ * out of an agent's reach stops reaching that agent at once — after one last "left" notice for
+ * receivers who could see the department it came from.
+ */
+export class TicketRealtime {
+  constructor(private readonly pubSub: TresenPubSub) {}
+
+  ticketChanged(ctx: Context, departmentId: string | null): AsyncIterable<Delivered<TicketChangedEvent>> {
+    return this.source(ctx, 'ticketChanged', async (event) => {
+      if (departmentId && event.departmentId !== departmentId && event.previousDepartmentId !== departmentId) return false;
+      const visible = await this.visibleDepartments(ctx);
+      if (!visible) return false;
+      return visible.includes(event.departmentId) || (event.previousDepartmentId !== null && visible.includes(event.previousDepartmentId));
+    });
+  }
+
+  messageAdded(ctx: Context, ticketId: string): AsyncIterable<Delivered<MessageAddedEvent>> {
+    return this.source(ctx, 'messageAdded', async (event) => {
+      if (event.ticketId !== ticketId) return false;
+      return (await ctx.freshServices().ticketQueries.findVisible(ctx.viewer, ticketId)) !== null && (await this.stillSignedIn(ctx));
+    });
+  }
+
+  ticketPresence(ctx: Context, ticketId: string): AsyncIterable<Delivered<TicketPresenceEvent>> {
+    return this.source(ctx, 'ticketPresence', async (event) => {
+      if (event.ticketId !== ticketId) return false;
+      return (await ctx.freshServices().ticketQueries.findVisible(ctx.viewer, ticketId)) !== null && (await this.stillSignedIn(ctx));
+    });
+  }
+
+  private source<K extends 'ticketChanged' | 'messageAdded' | 'ticketPresence'>(
+    ctx: Context,
+    topic: K,
+    allowed: (event: TopicEvent<K>) => Promise<boolean>,
+  ): AsyncIterable<Delivered<TopicEvent<K>>> {
+    const viewer = ctx.viewer;
+    if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());
+    const subscribe = this.pubSub.subscribe as (topic: K, tenantId: string) => AsyncIterable<TopicEvent<K>>;
+    const events = subscribe.call(this.pubSub, topic, viewer.tenantId);
+    return pipe(
+      events,
+      filter((event: TopicEvent<K>) => allowed(event)),
+      map((event: TopicEvent<K>) => ({ tenantId: viewer.tenantId, event })),
+    );
+  }
+
+  /** The departments the receiver may see now, or null when their session ended. */
+  private async visibleDepartments(ctx: Context): Promise<string[] | null> {
+    if (!(await this.stillSignedIn(ctx))) return null;
+    return ctx.freshServices().ticketQueries.visibleDepartmentIds(ctx.viewer);
+  }
+
+  private async stillSignedIn(ctx: Context): Promise<boolean> {
+    return ctx.freshServices().auth.isStillValid(ctx.viewer);
+  }
+}
+
+type TopicEvent<K extends 'ticketChanged' | 'messageAdded' | 'ticketPresence'> = K extends 'ticketChanged'
+  ? TicketChangedEvent
+  : K extends 'messageAdded'
+    ? MessageAddedEvent
+    : TicketPresenceEvent;
