@@ -15,7 +15,12 @@ import { Gql } from './graphql.js';
 export const PASSWORD = 'correct horse battery staple';
 
 const servicesFor = (orm: MikroORM) =>
-  createServices(orm.em.fork(), { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub<Topics>(), limiter: new LoginLimiter(null), presence: new MemoryPresenceStore() });
+  createServices(orm.em.fork(), {
+    config: { sessionTtlSeconds: 3600 },
+    pubSub: createPubSub<Topics>(),
+    limiter: new LoginLimiter(null),
+    presence: new MemoryPresenceStore(),
+  });
 
 export const uniqueEmail = (role: string) => `${role}-${randomBytes(4).toString('hex')}@example.test`;
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../tickets/ticket.filter.js';
 import { Message, type IMessage } from './message.entity.js';
 
 export interface AttachmentRow {
@@ -31,7 +32,7 @@ export class MessageService {
       .getConnection()
       .execute<AttachmentRow[]>(
         'select id, message_id, filename, content_type, size from attachments where tenant_id = ? and message_id = any(?::uuid[]) order by filename',
-        [tenantId, [...messageIds]],
+        [tenantId, pgArray(messageIds)],
       );
     for (const row of rows) result.get(row.message_id)?.push(row);
     return result;

@@ -201,15 +201,15 @@ export class TicketCommandService {
       const tx = em.getTransactionContext();
       await connection.execute('update messages set ticket_id = ? where tenant_id = ? and ticket_id = ?', [target.id, tenantId, source.id], 'run', tx);
       await connection.execute(
-        `insert into ticket_watchers (tenant_id, ticket_id, user_id) select tenant_id, ?, user_id from ticket_watchers where tenant_id = ? and ticket_id = ? on conflict do nothing`,
+        `insert into ticket_watchers (tenant_id, ticket_id, user_id) select tenant_id, ?::uuid, user_id from ticket_watchers where tenant_id = ? and ticket_id = ? on conflict do nothing`,
         [target.id, tenantId, source.id],
         'run',
         tx,
       );
       await connection.execute(
         `insert into ticket_customers (tenant_id, ticket_id, customer_id)
-           select tenant_id, ?, customer_id from ticket_customers where tenant_id = ? and ticket_id = ?
-           union select tenant_id, ?, customer_id from tickets where tenant_id = ? and id = ? and customer_id is not null
+           select tenant_id, ?::uuid, customer_id from ticket_customers where tenant_id = ? and ticket_id = ?
+           union select tenant_id, ?::uuid, customer_id from tickets where tenant_id = ? and id = ? and customer_id is not null
          on conflict do nothing`,
         [target.id, tenantId, source.id, target.id, tenantId, source.id],
         'run',

@@ -4,7 +4,7 @@ import { isUuid } from '../../shared/ids.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DepartmentService } from '../departments/department.service.js';
 import { Ticket, TicketStatus, type ITicket, type ITicketStatus } from './ticket.entity.js';
-import { PAGE_MAX, decodeCursor, encodeCursor, searchText, snippetHtml, ticketWhere, type TicketFilter, type TicketOrder } from './ticket.filter.js';
+import { PAGE_MAX, pgArray, decodeCursor, encodeCursor, searchText, snippetHtml, ticketWhere, type TicketFilter, type TicketOrder } from './ticket.filter.js';
 
 export interface TicketPage {
   rows: { ticket: ITicket; cursor: string; snippet: string | null }[];
@@ -157,7 +157,7 @@ export class TicketQueryService {
        select distinct on (m.ticket_id) m.ticket_id, ts_headline('german', translate(m.body_text, E'\\x01\\x02', ''), q.q, ?) as headline
          from messages m, q where m.tenant_id = ? and m.ticket_id = any(?::uuid[]) and m.search_doc @@ q.q
          order by m.ticket_id, ts_rank(m.search_doc, q.q) desc`,
-      [search, search, options, tenantId, tickets.map((t) => t.id)],
+      [search, search, options, tenantId, pgArray(tickets.map((t) => t.id))],
     );
     const result = new Map(rows.map((r) => [r.ticket_id, snippetHtml(r.headline)]));
     const missing = tickets.filter((t) => !result.has(t.id));
@@ -166,7 +166,7 @@ export class TicketQueryService {
         `with q as (select websearch_to_tsquery('german', ?) || websearch_to_tsquery('simple', ?) as q)
          select t.id, ts_headline('german', translate(t.subject || coalesce(' — ' || t.customer_name, ''), E'\\x01\\x02', ''), q.q, ?) as headline
            from tickets t, q where t.tenant_id = ? and t.id = any(?::uuid[])`,
-        [search, search, options, tenantId, missing.map((t) => t.id)],
+        [search, search, options, tenantId, pgArray(missing.map((t) => t.id))],
       );
       for (const row of subjects) result.set(row.id, snippetHtml(row.headline));
     }
@@ -185,7 +185,7 @@ export class TicketQueryService {
       `select department_id, status_id, count(*) as n from tickets
         where tenant_id = ? and department_id = any(?::uuid[]) and status_category <> 'closed' and merged_into_id is null
         group by department_id, status_id`,
-      [viewer.tenantId, departmentIds],
+      [viewer.tenantId, pgArray(departmentIds)],
     );
     return rows.map((r) => ({ departmentId: r.department_id, statusId: r.status_id, count: Number(r.n) }));
   }

@@ -49,27 +49,27 @@ export function ticketWhere(tenantId: string, visibleDepartmentIds: readonly str
   const requested = ids('departmentIds', filter.departmentIds);
   const departments = requested ? visibleDepartmentIds.filter((id) => requested.includes(id)) : [...visibleDepartmentIds];
   parts.push('t.department_id = any(?::uuid[])');
-  params.push(departments);
+  params.push(pgArray(departments));
   const statusIds = ids('statusIds', filter.statusIds);
   if (statusIds) {
     parts.push('t.status_id = any(?::uuid[])');
-    params.push(statusIds);
+    params.push(pgArray(statusIds));
   }
   if (filter.statusCategories?.length) {
     parts.push('t.status_category = any(?::text[])');
-    params.push([...filter.statusCategories]);
+    params.push(pgArray(filter.statusCategories));
   }
   if (filter.priorities?.length) {
     parts.push('t.priority = any(?::smallint[])');
-    params.push([...filter.priorities]);
+    params.push(pgArray(filter.priorities));
   }
   const handlerIds = ids('handlerIds', filter.handlerIds);
   if (handlerIds && filter.unassigned) {
     parts.push('(t.handler_id = any(?::uuid[]) or t.handler_id is null)');
-    params.push(handlerIds);
+    params.push(pgArray(handlerIds));
   } else if (handlerIds) {
     parts.push('t.handler_id = any(?::uuid[])');
-    params.push(handlerIds);
+    params.push(pgArray(handlerIds));
   } else if (filter.unassigned) {
     parts.push('t.handler_id is null');
   }
@@ -105,6 +105,14 @@ export function searchText(raw: string | null | undefined): string | null {
   if (text.length === 0) return null;
   if (text.length > SEARCH_MAX) throw fieldError('filter.search', `The search text must be at most ${SEARCH_MAX} characters long.`);
   return text;
+}
+
+/**
+ * A PostgreSQL array literal for binding as one parameter (`= any(?::uuid[])`): MikroORM expands a
+ * JS array parameter into a comma list, which would break `any()` and an empty `in ()`.
+ */
+export function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 /** Opaque cursor: the sort value and id of the last row (keyset), or an offset when ranking a search. */

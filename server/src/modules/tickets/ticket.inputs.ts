@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrderDirectionGql, PresenceStateGql, StatusCategoryGql, TicketChannelGql, TicketOrderFieldGql, TicketPriorityGql } from './ticket.types.js';
 
-@InputType({ description: 'Which tickets to list; all fields optional and combined with AND.' })
+@InputType('TicketFilter', { description: 'Which tickets to list; all fields optional and combined with AND.' })
 export class TicketFilterInput {
   @Field(() => [ID], { nullable: true, description: 'Only these departments (of those the viewer may see).' })
   departmentIds?: string[] | null;
@@ -31,7 +31,7 @@ export class TicketFilterInput {
   search?: string | null;
 }
 
-@InputType({ description: 'Sort order; searches are ranked by relevance instead.' })
+@InputType('TicketOrder', { description: 'Sort order; searches are ranked by relevance instead.' })
 export class TicketOrderInput {
   @Field(() => TicketOrderFieldGql, { defaultValue: TicketOrderFieldGql.LAST_ACTIVITY, description: 'Sort field.' })
   field!: TicketOrderFieldGql;
