@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { worldFactory, type World } from '../helpers/factories.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { createTicket, listTickets } from '../helpers/tickets.js';
+
+let server: TestServer;
+let world: World;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await worldFactory(server.orm, server.url);
+  const { customerCreate } = await world.asAgent.data<{ customerCreate: { id: string } }>('mutation { customerCreate(input: { name: "Bäckerei Sonnenschein", isCompany: true }) { id } }');
+  ids.customer = customerCreate.id;
+  ids.invoice = (await createTicket(world.asAgent, world.sharedDepartmentId, 'Frage zur Rechnung', 'Die Rechnungen vom März sind doppelt gebucht.', { customerId: customerCreate.id, priority: 'URGENT' })).id;
+  ids.printer = (await createTicket(world.asAgent, world.sharedDepartmentId, 'Printer broken', 'The <b>printer</b> shows error E-42 & stops.', { priority: 'LOW' })).id;
+  ids.private = (await createTicket(world.asAdmin, world.admin.privateDepartmentId, 'Rechnung privat', 'Eine Rechnung nur für mich.')).id;
+  await world.asAgent.data('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: ids.printer, text: 'Toner bestellt bei Lieferant Zebra' } });
+});
+afterAll(() => server?.close());
+
+const found = async (search: string, client = world.asAgent) => (await listTickets(client, { search })).edges.map((e) => e.node.id);
+
+describe('full-text search', () => {
+  it('finds German word forms through stemming (Rechnungen → Rechnung)', async () => {
+    expect(await found('rechnungen')).toContain(ids.invoice);
+    expect(await found('gebucht')).toContain(ids.invoice);
+  });
+
+  it('finds exact tokens through the simple configuration, and customer names', async () => {
+    expect(await found('E-42')).toEqual([ids.printer]);
+    expect(await found('Sonnenschein')).toEqual([ids.invoice]);
+  });
+
+  it('searches notes for staff and highlights the match, HTML-escaped', async () => {
+    const { edges } = await listTickets(world.asAgent, { search: 'Zebra' });
+    expect(edges.map((e) => e.node.id)).toEqual([ids.printer]);
+    expect(edges[0]!.snippet).toContain('<mark>Zebra</mark>');
+    const html = (await listTickets(world.asAgent, { search: 'printer' })).edges[0]!.snippet!;
+    expect(html).toContain('<mark>printer</mark>');
+    // PostgreSQL drops the tags from the headline and we escape the rest: only <mark> is markup.
+    expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/<[a-z/]/i);
+  });
+
+  it('never returns tickets of departments the viewer may not see: private, other agents, other tenants', async () => {
+    expect(await found('rechnung', world.asAdmin)).toEqual(expect.arrayContaining([ids.invoice, ids.private]));
+    expect(await found('rechnung', world.asAgent)).not.toContain(ids.private);
+    expect(await found('rechnung', world.asOutsider)).toEqual([]);
+    const other = await worldFactory(server.orm, server.url);
+    expect(await found('rechnung', other.asAdmin)).toEqual([]);
+    const totals = await listTickets(world.asOutsider, { search: 'rechnung' });
+    expect(totals.totalCount).toBe(0);
+  });
+
+  it.each(['"unbalanced', 'back\\slash', '& | ! ( ) : *', "'; drop table tickets; --", '\u0000nul', 'ü'.repeat(200)])('takes %j without an error', async (search) => {
+    const result = await world.asAgent.request('query ($s: String) { tickets(filter: { search: $s }) { totalCount } }', { s: search });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('rejects a 10 KB search with a clear field error, not an SQL error', async () => {
+    const result = await world.asAgent.request('query ($s: String) { tickets(filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(10_240) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    expect(result.errors?.[0]?.message).not.toMatch(/sql|syntax|relation|column/i);
+  });
+});
+
+describe('filters, order and pages', () => {
+  it('filters by priority, customer, handler and status category', async () => {
+    expect((await listTickets(world.asAgent, { priorities: ['URGENT'] })).edges.map((e) => e.node.id)).toEqual([ids.invoice]);
+    expect((await listTickets(world.asAgent, { customerId: ids.customer })).edges.map((e) => e.node.id)).toEqual([ids.invoice]);
+    expect((await listTickets(world.asAgent, { statusCategories: ['CLOSED'] })).totalCount).toBe(0);
+    expect((await listTickets(world.asAgent, { unassigned: true })).totalCount).toBe(2);
+    expect((await listTickets(world.asAgent, { handlerIds: [world.agent.id] })).totalCount).toBe(0);
+    expect((await listTickets(world.asAgent, { watchedByMe: true })).totalCount).toBe(0);
+  });
+
+  it('filters by creation time', async () => {
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect((await listTickets(world.asAgent, { createdFrom: future })).totalCount).toBe(0);
+    expect((await listTickets(world.asAgent, { createdTo: future })).totalCount).toBe(2);
+  });
+
+  it('pages with a cursor without repeating or skipping, and clamps first to 100', async () => {
+    for (let i = 0; i < 5; i++) await createTicket(world.asAgent, world.sharedDepartmentId, `Page ${i}`);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: { tickets: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await world.asAgent.data(
+        'query ($after: String) { tickets(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      seen.push(...result.tickets.edges.map((e) => e.node.id));
+      if (!result.tickets.pageInfo.hasNextPage) break;
+      after = result.tickets.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    for (let i = 0; i < 100; i++) await createTicket(world.asAgent, world.sharedDepartmentId, `Bulk ${i}`);
+    const big = await world.asAgent.data<{ tickets: { edges: unknown[]; totalCount: number } }>('{ tickets(first: 150) { totalCount edges { node { id } } } }');
+    expect(big.tickets.totalCount).toBeGreaterThan(100);
+    expect(big.tickets.edges).toHaveLength(100);
+    // A huge page size is refused by the cost limit before anything runs.
+    expect(await world.asAgent.errorCode('{ tickets(first: 100000) { edges { node { id } } } }')).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await world.asAgent.errorCode('{ tickets(after: "garbage!") { totalCount } }')).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts per department and status only what the viewer may see', async () => {
+    const counts = async (client: typeof world.asAgent) => (await client.data<{ ticketCounts: { departmentId: string; count: number }[] }>('{ ticketCounts { departmentId statusId count } }')).ticketCounts;
+    expect((await counts(world.asAgent)).map((c) => c.departmentId)).not.toContain(world.admin.privateDepartmentId);
+    expect((await counts(world.asAdmin)).find((c) => c.departmentId === world.admin.privateDepartmentId)?.count).toBe(1);
+    expect(await counts(world.asOutsider)).toEqual([]);
+  });
+
+  it('treats unknown ids and other tenants’ tickets the same: null / not found', async () => {
+    const other = await worldFactory(server.orm, server.url);
+    const theirs = await createTicket(other.asAgent, other.sharedDepartmentId, 'Fremd');
+    for (const id of [theirs.id, '00000000-0000-0000-0000-000000000000', 'not-an-id']) {
+      expect((await world.asAdmin.data<{ ticket: unknown }>('query ($id: ID!) { ticket(id: $id) { id } }', { id })).ticket).toBeNull();
+      expect(await world.asAdmin.errorCode('mutation ($id: ID!) { ticketClose(id: $id) { id } }', { id })).toBe('NOT_FOUND');
+    }
+    expect((await world.asAdmin.data<{ ticketByNumber: unknown }>('query ($n: Int!) { ticketByNumber(number: $n) { id } }', { n: theirs.number + 100000 })).ticketByNumber).toBeNull();
+  });
+});
