@@ -13,6 +13,7 @@ import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildTresenSchema, QUERY_LIMITS, validationRules } from './graphql/schema.js';
 import { createServices, type ServiceDeps } from './graphql/services.js';
+import { attachmentRoutes } from './http/attachments.js';
 import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './infra/logger.js';
@@ -125,6 +126,8 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
     const ready = Object.values(checks).every((state) => state === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
   });
+
+  app.use('/attachments', attachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
 
   app.use(
     '/graphql',

@@ -35,6 +35,8 @@ export interface Config {
   readonly sessionTtlSeconds: number;
   /** Serve the built client from client/dist. Default true. */
   readonly serveClient: boolean;
+  /** Largest attachment accepted, in bytes. Default 25 MiB. */
+  readonly attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +127,15 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const rawServe = value('TRESEN_SERVE_CLIENT') ?? 'true';
   if (rawServe !== 'true' && rawServe !== 'false') problems.push('TRESEN_SERVE_CLIENT must be true or false.');
 
+  let attachmentMaxBytes = 25 * 1024 * 1024;
+  const rawMax = value('TRESEN_ATTACHMENT_MAX_BYTES');
+  if (rawMax !== undefined) {
+    attachmentMaxBytes = Number(rawMax);
+    if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024 || attachmentMaxBytes > 1024 * 1024 * 1024) {
+      problems.push('TRESEN_ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 1073741824.');
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: nodeEnv as Config['env'],
@@ -140,5 +151,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     logLevel,
     sessionTtlSeconds,
     serveClient: rawServe === 'true',
+    attachmentMaxBytes,
   });
 }

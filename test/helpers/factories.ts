@@ -16,7 +16,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 const servicesFor = (orm: MikroORM) =>
   createServices(orm.em.fork(), {
-    config: { sessionTtlSeconds: 3600 },
+    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024 },
     pubSub: createPubSub<Topics>(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),

@@ -38,7 +38,10 @@ const ops: Op[] = [
     name: 'tickets (search)',
     write: false,
     run: async (c, t) => {
-      const r = await c.request<{ tickets: { edges: { node: { id: string } }[] } }>('query ($s: String) { tickets(filter: { search: $s }) { edges { node { id } } } }', { s: t.subject });
+      const r = await c.request<{ tickets: { edges: { node: { id: string } }[] } }>(
+        'query ($s: String) { tickets(filter: { search: $s }) { edges { node { id } } } }',
+        { s: t.subject },
+      );
       return { code: code(r), visible: r.data?.tickets.edges.some((e) => e.node.id === t.id) };
     },
   },
@@ -46,7 +49,10 @@ const ops: Op[] = [
     name: 'ticket',
     write: false,
     run: async (c, t) => {
-      const r = await c.request<{ ticket: { id: string; internalNote: string | null } | null }>('query ($id: ID!) { ticket(id: $id) { id internalNote messages { text } } }', { id: t.id });
+      const r = await c.request<{ ticket: { id: string; internalNote: string | null } | null }>(
+        'query ($id: ID!) { ticket(id: $id) { id internalNote messages { text } } }',
+        { id: t.id },
+      );
       return { code: code(r), visible: !!r.data?.ticket };
     },
   },
@@ -69,23 +75,41 @@ const ops: Op[] = [
   {
     name: 'ticketUpdate',
     write: true,
-    run: async (c, t) => ({ code: code(await c.request('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.id, version: t.version, subject: 'Changed' } })) }),
+    run: async (c, t) => ({
+      code: code(
+        await c.request('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.id, version: t.version, subject: 'Changed' } }),
+      ),
+    }),
   },
-  { name: 'ticketClose', write: true, run: async (c, t) => ({ code: code(await c.request('mutation ($id: ID!) { ticketClose(id: $id) { id } }', { id: t.id })) }) },
+  {
+    name: 'ticketClose',
+    write: true,
+    run: async (c, t) => ({ code: code(await c.request('mutation ($id: ID!) { ticketClose(id: $id) { id } }', { id: t.id })) }),
+  },
   {
     name: 'ticketNoteAdd',
     write: true,
-    run: async (c, t) => ({ code: code(await c.request('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: t.id, text: 'Note' } })) }),
+    run: async (c, t) => ({
+      code: code(await c.request('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: t.id, text: 'Note' } })),
+    }),
   },
   {
     name: 'ticketMove',
     write: true,
-    run: async (c, t, w) => ({ code: code(await c.request('mutation ($i: TicketMoveInput!) { ticketMove(input: $i) { id } }', { i: { id: t.id, departmentId: w.sharedDepartmentId === t.department.id ? w.secondDepartmentId : w.sharedDepartmentId } })) }),
+    run: async (c, t, w) => ({
+      code: code(
+        await c.request('mutation ($i: TicketMoveInput!) { ticketMove(input: $i) { id } }', {
+          i: { id: t.id, departmentId: w.sharedDepartmentId === t.department.id ? w.secondDepartmentId : w.sharedDepartmentId },
+        }),
+      ),
+    }),
   },
   {
     name: 'ticketMerge',
     write: true,
-    run: async (c, t, w) => ({ code: code(await c.request('mutation ($i: TicketMergeInput!) { ticketMerge(input: $i) { id } }', { i: { sourceId: t.id, targetId: w.mergeTargetId } })) }),
+    run: async (c, t, w) => ({
+      code: code(await c.request('mutation ($i: TicketMergeInput!) { ticketMerge(input: $i) { id } }', { i: { sourceId: t.id, targetId: w.mergeTargetId } })),
+    }),
   },
 ];
 
@@ -120,10 +144,20 @@ beforeAll(async () => {
   server = await startTestServer();
   const base = await worldFactory(server.orm, server.url);
   const { departmentCreate } = await base.asAdmin.data<{ departmentCreate: { id: string } }>('mutation { departmentCreate(input: { name: "Second" }) { id } }');
-  await base.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', { i: { id: base.agent.id, departmentIds: [base.sharedDepartmentId, departmentCreate.id] } });
+  await base.asAdmin.data('mutation ($i: StaffUpdateInput!) { staffUpdate(input: $i) { id } }', {
+    i: { id: base.agent.id, departmentIds: [base.sharedDepartmentId, departmentCreate.id] },
+  });
   const target = await createTicket(base.asAgent, base.sharedDepartmentId, 'Merge target');
   world = { ...base, secondDepartmentId: departmentCreate.id, mergeTargetId: target.id };
-  clients = { anonymous: new Gql(server.url), admin: world.asAdmin, agent: world.asAgent, outsider: world.asOutsider, customer: world.asCustomer, readToken: world.asReadToken, writeToken: world.asWriteToken };
+  clients = {
+    anonymous: new Gql(server.url),
+    admin: world.asAdmin,
+    agent: world.asAgent,
+    outsider: world.asOutsider,
+    customer: world.asCustomer,
+    readToken: world.asReadToken,
+    writeToken: world.asWriteToken,
+  };
 });
 afterAll(() => server?.close());
 
@@ -167,7 +201,15 @@ describe('customers', () => {
   it.each(WHO)('customers and customerCreate as %s', async (who) => {
     const read = code(await clients[who].request('{ customers { id } }'));
     const write = code(await clients[who].request('mutation ($n: String!) { customerCreate(input: { name: $n }) { id } }', { n: `C ${who}` }));
-    const expected = { anonymous: [U, U], admin: [undefined, undefined], agent: [undefined, undefined], outsider: [undefined, undefined], customer: [F, F], readToken: [undefined, F], writeToken: [undefined, undefined] }[who];
+    const expected = {
+      anonymous: [U, U],
+      admin: [undefined, undefined],
+      agent: [undefined, undefined],
+      outsider: [undefined, undefined],
+      customer: [F, F],
+      readToken: [undefined, F],
+      writeToken: [undefined, undefined],
+    }[who];
     expect([read, write]).toEqual(expected);
   });
 });

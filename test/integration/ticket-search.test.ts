@@ -10,12 +10,23 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer();
   world = await worldFactory(server.orm, server.url);
-  const { customerCreate } = await world.asAgent.data<{ customerCreate: { id: string } }>('mutation { customerCreate(input: { name: "Bäckerei Sonnenschein", isCompany: true }) { id } }');
+  const { customerCreate } = await world.asAgent.data<{ customerCreate: { id: string } }>(
+    'mutation { customerCreate(input: { name: "Bäckerei Sonnenschein", isCompany: true }) { id } }',
+  );
   ids.customer = customerCreate.id;
-  ids.invoice = (await createTicket(world.asAgent, world.sharedDepartmentId, 'Frage zur Rechnung', 'Die Rechnungen vom März sind doppelt gebucht.', { customerId: customerCreate.id, priority: 'URGENT' })).id;
-  ids.printer = (await createTicket(world.asAgent, world.sharedDepartmentId, 'Printer broken', 'The <b>printer</b> shows error E-42 & stops.', { priority: 'LOW' })).id;
+  ids.invoice = (
+    await createTicket(world.asAgent, world.sharedDepartmentId, 'Frage zur Rechnung', 'Die Rechnungen vom März sind doppelt gebucht.', {
+      customerId: customerCreate.id,
+      priority: 'URGENT',
+    })
+  ).id;
+  ids.printer = (
+    await createTicket(world.asAgent, world.sharedDepartmentId, 'Printer broken', 'The <b>printer</b> shows error E-42 & stops.', { priority: 'LOW' })
+  ).id;
   ids.private = (await createTicket(world.asAdmin, world.admin.privateDepartmentId, 'Rechnung privat', 'Eine Rechnung nur für mich.')).id;
-  await world.asAgent.data('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: ids.printer, text: 'Toner bestellt bei Lieferant Zebra' } });
+  await world.asAgent.data('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', {
+    i: { ticketId: ids.printer, text: 'Toner bestellt bei Lieferant Zebra' },
+  });
 });
 afterAll(() => server?.close());
 
@@ -52,10 +63,13 @@ describe('full-text search', () => {
     expect(totals.totalCount).toBe(0);
   });
 
-  it.each(['"unbalanced', 'back\\slash', '& | ! ( ) : *', "'; drop table tickets; --", '\u0000nul', 'ü'.repeat(200)])('takes %j without an error', async (search) => {
-    const result = await world.asAgent.request('query ($s: String) { tickets(filter: { search: $s }) { totalCount } }', { s: search });
-    expect(result.errors).toBeUndefined();
-  });
+  it.each(['"unbalanced', 'back\\slash', '& | ! ( ) : *', "'; drop table tickets; --", '\u0000nul', 'ü'.repeat(200)])(
+    'takes %j without an error',
+    async (search) => {
+      const result = await world.asAgent.request('query ($s: String) { tickets(filter: { search: $s }) { totalCount } }', { s: search });
+      expect(result.errors).toBeUndefined();
+    },
+  );
 
   it('rejects a 10 KB search with a clear field error, not an SQL error', async () => {
     const result = await world.asAgent.request('query ($s: String) { tickets(filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(10_240) });
@@ -105,7 +119,8 @@ describe('filters, order and pages', () => {
   });
 
   it('counts per department and status only what the viewer may see', async () => {
-    const counts = async (client: typeof world.asAgent) => (await client.data<{ ticketCounts: { departmentId: string; count: number }[] }>('{ ticketCounts { departmentId statusId count } }')).ticketCounts;
+    const counts = async (client: typeof world.asAgent) =>
+      (await client.data<{ ticketCounts: { departmentId: string; count: number }[] }>('{ ticketCounts { departmentId statusId count } }')).ticketCounts;
     expect((await counts(world.asAgent)).map((c) => c.departmentId)).not.toContain(world.admin.privateDepartmentId);
     expect((await counts(world.asAdmin)).find((c) => c.departmentId === world.admin.privateDepartmentId)?.count).toBe(1);
     expect(await counts(world.asOutsider)).toEqual([]);
@@ -118,6 +133,9 @@ describe('filters, order and pages', () => {
       expect((await world.asAdmin.data<{ ticket: unknown }>('query ($id: ID!) { ticket(id: $id) { id } }', { id })).ticket).toBeNull();
       expect(await world.asAdmin.errorCode('mutation ($id: ID!) { ticketClose(id: $id) { id } }', { id })).toBe('NOT_FOUND');
     }
-    expect((await world.asAdmin.data<{ ticketByNumber: unknown }>('query ($n: Int!) { ticketByNumber(number: $n) { id } }', { n: theirs.number + 100000 })).ticketByNumber).toBeNull();
+    expect(
+      (await world.asAdmin.data<{ ticketByNumber: unknown }>('query ($n: Int!) { ticketByNumber(number: $n) { id } }', { n: theirs.number + 100000 }))
+        .ticketByNumber,
+    ).toBeNull();
   });
 });

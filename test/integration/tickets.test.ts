@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Message } from '../../server/src/modules/messages/message.entity.js';
 import { Ticket, TicketHistory } from '../../server/src/modules/tickets/ticket.entity.js';
 import { worldFactory, type World } from '../helpers/factories.js';
-import { collect, eventually, Gql, sleep, wsClient } from '../helpers/graphql.js';
+import { collect, eventually, type Gql, sleep, wsClient } from '../helpers/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createTicket, listTickets, TICKET_FIELDS, type TicketRow } from '../helpers/tickets.js';
 

@@ -6,6 +6,7 @@ import { DepartmentService } from '../modules/departments/department.service.js'
 import { StaffService } from '../modules/users/staff.service.js';
 import { UserGroupService } from '../modules/users/user-group.service.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
+import { AttachmentService } from '../modules/attachments/attachment.service.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
 import { MessageService } from '../modules/messages/message.service.js';
 import type { PresenceStore } from '../modules/tickets/presence.store.js';
@@ -13,7 +14,7 @@ import { TicketCommandService } from '../modules/tickets/ticket-command.service.
 import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
 
 export interface ServiceDeps {
-  readonly config: Pick<Config, 'sessionTtlSeconds'>;
+  readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes'>;
   readonly pubSub: TresenPubSub;
   readonly limiter: LoginLimiter;
   readonly presence: PresenceStore;
@@ -27,8 +28,9 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const staff = new StaffService(em, departments, userGroups, auth);
   const customers = new CustomerService(em);
   const ticketQueries = new TicketQueryService(em, departments);
-  const tickets = new TicketCommandService(em, ticketQueries, deps.pubSub);
   const messages = new MessageService(em);
-  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, messages, presence: deps.presence };
+  const attachments = new AttachmentService(em, ticketQueries, deps.config.attachmentMaxBytes);
+  const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub);
+  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, messages, attachments, presence: deps.presence };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import type { TresenPubSub } from '../../realtime/pubsub.js';
 import type { TicketChangedEvent } from '../../realtime/topics.js';
 import { isUuid } from '../../shared/ids.js';
 import type { StaffViewer } from '../auth/viewer.js';
+import type { AttachmentService } from '../attachments/attachment.service.js';
 import { Contact, Customer } from '../customers/customer.entity.js';
 import { Message, type IMessage } from '../messages/message.entity.js';
 import { TICKET_SUPPORT_GROUP, User, UserGroup, UserGroupMember } from '../users/user.entity.js';
@@ -64,6 +65,7 @@ export class TicketCommandService {
   constructor(
     private readonly em: EntityManager,
     private readonly query: TicketQueryService,
+    private readonly attachments: AttachmentService,
     private readonly pubSub: TresenPubSub,
   ) {}
 
@@ -250,23 +252,43 @@ export class TicketCommandService {
   }
 
   /** Adds an internal note. Notes do not bump the version, so an open edit form does not conflict. */
-  async noteAdd(viewer: StaffViewer, ticketId: string, textInput: string): Promise<IMessage> {
+  async noteAdd(viewer: StaffViewer, ticketId: string, textInput: string, attachmentIds: readonly string[] = []): Promise<IMessage> {
     const text = validateText(textInput);
     const ticket = await this.visibleTicket(viewer, ticketId, 'ticketId');
+    const attach = await this.attachments.assertAttachable(viewer, attachmentIds);
     const now = new Date();
-    const message = this.em.create(Message, {
-      id: randomUUID(),
-      tenantId: viewer.tenantId,
-      ticketId: ticket.id,
-      kind: 'note',
-      authorUserId: actorUserId(viewer),
-      bodyText: text,
-      createdAt: now,
+    // Message, attachments and activity in one transaction: a note never shows up half attached.
+    const message = await this.em.transactional(async (em) => {
+      const created = em.create(Message, {
+        id: randomUUID(),
+        tenantId: viewer.tenantId,
+        ticketId: ticket.id,
+        kind: 'note',
+        authorUserId: actorUserId(viewer),
+        bodyText: text,
+        createdAt: now,
+      });
+      await em.flush();
+      const connection = em.getConnection();
+      const tx = em.getTransactionContext();
+      if (attach.length > 0) {
+        const result = await connection.execute(
+          `update attachments set message_id = ? where tenant_id = ? and message_id is null and id in (${attach.map(() => '?').join(', ')})`,
+          [created.id, viewer.tenantId, ...attach],
+          'run',
+          tx,
+        );
+        if ((result as { affectedRows?: number }).affectedRows !== attach.length)
+          throw fieldError('attachmentIds', 'An attachment was used by another message meanwhile.');
+      }
+      await connection.execute(
+        'update tickets set last_activity_at = ?, last_agent_activity_at = ? where tenant_id = ? and id = ?',
+        [now, now, viewer.tenantId, ticket.id],
+        'run',
+        tx,
+      );
+      return created;
     });
-    await this.em.flush();
-    await this.em
-      .getConnection()
-      .execute('update tickets set last_activity_at = ?, last_agent_activity_at = ? where tenant_id = ? and id = ?', [now, now, viewer.tenantId, ticket.id]);
     await this.pubSub.publish('messageAdded', viewer.tenantId, { ticketId: ticket.id, messageId: message.id, departmentId: ticket.departmentId });
     await this.publish(viewer.tenantId, { kind: 'UPDATED', ticketId: ticket.id, departmentId: ticket.departmentId, previousDepartmentId: null });
     return message;

@@ -121,6 +121,8 @@ export class TicketNoteAddInput {
   ticketId!: string;
   @Field(() => String, { description: 'Text, 1 to 100,000 characters.' })
   text!: string;
+  @Field(() => [ID], { nullable: true, description: 'Files uploaded before with POST /attachments (your own, not yet used).' })
+  attachmentIds?: string[] | null;
 }
 
 @InputType({ description: 'Tell others you are viewing or typing in a ticket (or left).' })

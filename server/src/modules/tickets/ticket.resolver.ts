@@ -145,7 +145,7 @@ export class TicketResolver {
     @Arg('input', () => TicketNoteAddInput, { description: 'Ticket and text.' }) input: TicketNoteAddInput,
     @Ctx() { viewer, services }: Context,
   ): Promise<MessageGql> {
-    return toMessageGql(await services.tickets.noteAdd(asStaff(viewer), input.ticketId, input.text));
+    return toMessageGql(await services.tickets.noteAdd(asStaff(viewer), input.ticketId, input.text, input.attachmentIds ?? []));
   }
 
   @Authorized(...STAFF_READ)
