@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.js';
 import { Department, DepartmentMember } from '../departments/department.entity.js';
 import { User, UserGroupMember, type UserKind } from '../users/user.entity.js';
 import { Tenant } from './tenant.entity.js';
+import { DEMO_COUNTS, stageDemoTickets } from './demo-tickets.js';
 import { stageTenant } from './tenant.service.js';
 
 export interface DemoLogin {
@@ -27,7 +28,7 @@ export async function bootstrapFirstStart(
   admin: { email: string; password: string } | undefined,
 ): Promise<'created-admin' | 'created-demo' | 'existing'> {
   if ((await em.count(Tenant, {})) > 0) return 'existing';
-  const { tenant, supportGroupId } = stageTenant(em, admin ? 'Tresen' : 'Demo GmbH');
+  const { tenant, supportGroupId, statuses } = stageTenant(em, admin ? 'Tresen' : 'Demo GmbH');
   const people: { name: string; email: string; password: string; kind: UserKind }[] = admin
     ? [{ name: 'Admin', email: admin.email, password: admin.password, kind: 'admin' }]
     : [
@@ -55,6 +56,16 @@ export async function bootstrapFirstStart(
     if (person.kind === 'agent')
       for (const department of shared) em.create(DepartmentMember, { tenantId: tenant.id, departmentId: department.id, userId: user.id });
   }
+  if (!admin) stageDemoTickets(em, tenant.id, [shared[0]!.id, shared[1]!.id], statuses);
   await em.flush();
+  if (!admin) {
+    await em
+      .getConnection()
+      .execute('insert into tenant_counters (tenant_id, last_ticket_number, last_customer_number) values (?, ?, ?)', [
+        tenant.id,
+        DEMO_COUNTS.tickets,
+        DEMO_COUNTS.customers,
+      ]);
+  }
   return admin ? 'created-admin' : 'created-demo';
 }
