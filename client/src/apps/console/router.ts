@@ -10,6 +10,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only for admins; agents are sent home. */
     admin?: boolean;
+    /** Uses the full width of the window (lists and the ticket view). */
+    wide?: boolean;
   }
 }
 
@@ -24,7 +26,21 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('./layout/ConsoleLayout.vue'),
     children: [
-      { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: 'home.title' } },
+      // The inbox is the console's home page.
+      { path: '', name: 'home', component: () => import('./pages/tickets/InboxPage.vue'), meta: { title: 'inbox.title', wide: true } },
+      { path: 'tickets', redirect: { name: 'home' } },
+      {
+        path: 'tickets/new',
+        name: 'ticket-new',
+        component: () => import('./pages/tickets/TicketCreatePage.vue'),
+        meta: { title: 'ticketCreate.title' },
+      },
+      {
+        path: 'tickets/:number(\\d+)',
+        name: 'ticket',
+        component: () => import('./pages/tickets/TicketPage.vue'),
+        meta: { title: 'ticket.title', wide: true },
+      },
       {
         path: 'account',
         name: 'account',

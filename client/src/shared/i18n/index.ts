@@ -62,5 +62,10 @@ export function useT() {
   const { t } = useI18n();
   return {
     t: (key: MessageKey, named?: Record<string, string | number>): string => (named ? t(key, named) : t(key)),
+    /**
+     * A message with plural forms separated by pipes ("no tickets | one ticket | {count} tickets"),
+     * picked by `count`, which is also available as the placeholder {count}.
+     */
+    tc: (key: MessageKey, count: number, named?: Record<string, string | number>): string => t(key, { ...named, count }, count),
   };
 }

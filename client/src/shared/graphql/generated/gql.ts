@@ -18,6 +18,9 @@ type Documents = {
     "\n  mutation ApiTokenCreate($input: ApiTokenCreateInput!) {\n    apiTokenCreate(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.ApiTokenCreateDocument,
     "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokenRevokeDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n": typeof types.CustomerFieldsFragmentDoc,
+    "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n": typeof types.CustomerCreateDocument,
+    "\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n": typeof types.CustomersDocument,
     "\n  fragment DepartmentFields on Department {\n    id\n    name\n    isPublic\n    isPrivate\n    createdAt\n    updatedAt\n  }\n": typeof types.DepartmentFieldsFragmentDoc,
     "\n  mutation DepartmentCreate($input: DepartmentCreateInput!) {\n    departmentCreate(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": typeof types.DepartmentCreateDocument,
     "\n  mutation DepartmentUpdate($input: DepartmentUpdateInput!) {\n    departmentUpdate(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": typeof types.DepartmentUpdateDocument,
@@ -33,6 +36,28 @@ type Documents = {
     "\n  mutation StaffCreate($input: StaffCreateInput!) {\n    staffCreate(input: $input) {\n      ...StaffFields\n    }\n  }\n": typeof types.StaffCreateDocument,
     "\n  mutation StaffUpdate($input: StaffUpdateInput!) {\n    staffUpdate(input: $input) {\n      ...StaffFields\n    }\n  }\n": typeof types.StaffUpdateDocument,
     "\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n": typeof types.StaffListDocument,
+    "\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n": typeof types.TicketStatusFieldsFragmentDoc,
+    "\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": typeof types.TicketListFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n": typeof types.TicketHistoryFieldsFragmentDoc,
+    "\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n": typeof types.TicketDetailFieldsFragmentDoc,
+    "\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketCreateDocument,
+    "\n  mutation TicketUpdate($input: TicketUpdateInput!) {\n    ticketUpdate(input: $input) {\n      ...TicketListFields\n      version\n    }\n  }\n": typeof types.TicketUpdateDocument,
+    "\n  mutation TicketMove($input: TicketMoveInput!) {\n    ticketMove(input: $input) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketMoveDocument,
+    "\n  mutation TicketMerge($input: TicketMergeInput!) {\n    ticketMerge(input: $input) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketMergeDocument,
+    "\n  mutation TicketClose($id: ID!) {\n    ticketClose(id: $id) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketCloseDocument,
+    "\n  mutation TicketReopen($id: ID!) {\n    ticketReopen(id: $id) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketReopenDocument,
+    "\n  mutation TicketNoteAdd($input: TicketNoteAddInput!) {\n    ticketNoteAdd(input: $input) {\n      ...MessageFields\n    }\n  }\n": typeof types.TicketNoteAddDocument,
+    "\n  mutation TicketPresenceSet($input: TicketPresenceSetInput!) {\n    ticketPresenceSet(input: $input)\n  }\n": typeof types.TicketPresenceSetDocument,
+    "\n  query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        snippet\n        node {\n          ...TicketListFields\n        }\n      }\n    }\n  }\n": typeof types.TicketsDocument,
+    "\n  query TicketByNumber($number: Int!) {\n    ticketByNumber(number: $number) {\n      ...TicketListFields\n      ...TicketDetailFields\n      messages {\n        ...MessageFields\n      }\n      history {\n        ...TicketHistoryFields\n      }\n    }\n  }\n": typeof types.TicketByNumberDocument,
+    "\n  query TicketLookup($number: Int!) {\n    ticketByNumber(number: $number) {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.TicketLookupDocument,
+    "\n  query TicketCounts {\n    ticketCounts {\n      departmentId\n      statusId\n      count\n    }\n  }\n": typeof types.TicketCountsDocument,
+    "\n  query TicketStatuses {\n    ticketStatuses {\n      ...TicketStatusFields\n    }\n  }\n": typeof types.TicketStatusesDocument,
+    "\n  query TicketHandlers {\n    ticketHandlers {\n      id\n      name\n    }\n  }\n": typeof types.TicketHandlersDocument,
+    "\n  subscription TicketChanged {\n    ticketChanged {\n      kind\n      ticketId\n    }\n  }\n": typeof types.TicketChangedDocument,
+    "\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.MessageAddedDocument,
+    "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TicketPresenceDocument,
     "\n  fragment UserGroupFields on UserGroup {\n    id\n    name\n    hourlyRateCents\n  }\n": typeof types.UserGroupFieldsFragmentDoc,
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupUpdateDocument,
@@ -43,6 +68,9 @@ const documents: Documents = {
     "\n  mutation ApiTokenCreate($input: ApiTokenCreateInput!) {\n    apiTokenCreate(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.ApiTokenCreateDocument,
     "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokenRevokeDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n": types.CustomerFieldsFragmentDoc,
+    "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n": types.CustomerCreateDocument,
+    "\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n": types.CustomersDocument,
     "\n  fragment DepartmentFields on Department {\n    id\n    name\n    isPublic\n    isPrivate\n    createdAt\n    updatedAt\n  }\n": types.DepartmentFieldsFragmentDoc,
     "\n  mutation DepartmentCreate($input: DepartmentCreateInput!) {\n    departmentCreate(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": types.DepartmentCreateDocument,
     "\n  mutation DepartmentUpdate($input: DepartmentUpdateInput!) {\n    departmentUpdate(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": types.DepartmentUpdateDocument,
@@ -58,6 +86,28 @@ const documents: Documents = {
     "\n  mutation StaffCreate($input: StaffCreateInput!) {\n    staffCreate(input: $input) {\n      ...StaffFields\n    }\n  }\n": types.StaffCreateDocument,
     "\n  mutation StaffUpdate($input: StaffUpdateInput!) {\n    staffUpdate(input: $input) {\n      ...StaffFields\n    }\n  }\n": types.StaffUpdateDocument,
     "\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n": types.StaffListDocument,
+    "\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n": types.TicketStatusFieldsFragmentDoc,
+    "\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": types.TicketListFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n": types.TicketHistoryFieldsFragmentDoc,
+    "\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n": types.TicketDetailFieldsFragmentDoc,
+    "\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n": types.TicketCreateDocument,
+    "\n  mutation TicketUpdate($input: TicketUpdateInput!) {\n    ticketUpdate(input: $input) {\n      ...TicketListFields\n      version\n    }\n  }\n": types.TicketUpdateDocument,
+    "\n  mutation TicketMove($input: TicketMoveInput!) {\n    ticketMove(input: $input) {\n      ...TicketListFields\n    }\n  }\n": types.TicketMoveDocument,
+    "\n  mutation TicketMerge($input: TicketMergeInput!) {\n    ticketMerge(input: $input) {\n      ...TicketListFields\n    }\n  }\n": types.TicketMergeDocument,
+    "\n  mutation TicketClose($id: ID!) {\n    ticketClose(id: $id) {\n      ...TicketListFields\n    }\n  }\n": types.TicketCloseDocument,
+    "\n  mutation TicketReopen($id: ID!) {\n    ticketReopen(id: $id) {\n      ...TicketListFields\n    }\n  }\n": types.TicketReopenDocument,
+    "\n  mutation TicketNoteAdd($input: TicketNoteAddInput!) {\n    ticketNoteAdd(input: $input) {\n      ...MessageFields\n    }\n  }\n": types.TicketNoteAddDocument,
+    "\n  mutation TicketPresenceSet($input: TicketPresenceSetInput!) {\n    ticketPresenceSet(input: $input)\n  }\n": types.TicketPresenceSetDocument,
+    "\n  query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        snippet\n        node {\n          ...TicketListFields\n        }\n      }\n    }\n  }\n": types.TicketsDocument,
+    "\n  query TicketByNumber($number: Int!) {\n    ticketByNumber(number: $number) {\n      ...TicketListFields\n      ...TicketDetailFields\n      messages {\n        ...MessageFields\n      }\n      history {\n        ...TicketHistoryFields\n      }\n    }\n  }\n": types.TicketByNumberDocument,
+    "\n  query TicketLookup($number: Int!) {\n    ticketByNumber(number: $number) {\n      id\n      number\n      subject\n    }\n  }\n": types.TicketLookupDocument,
+    "\n  query TicketCounts {\n    ticketCounts {\n      departmentId\n      statusId\n      count\n    }\n  }\n": types.TicketCountsDocument,
+    "\n  query TicketStatuses {\n    ticketStatuses {\n      ...TicketStatusFields\n    }\n  }\n": types.TicketStatusesDocument,
+    "\n  query TicketHandlers {\n    ticketHandlers {\n      id\n      name\n    }\n  }\n": types.TicketHandlersDocument,
+    "\n  subscription TicketChanged {\n    ticketChanged {\n      kind\n      ticketId\n    }\n  }\n": types.TicketChangedDocument,
+    "\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n": types.MessageAddedDocument,
+    "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TicketPresenceDocument,
     "\n  fragment UserGroupFields on UserGroup {\n    id\n    name\n    hourlyRateCents\n  }\n": types.UserGroupFieldsFragmentDoc,
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupUpdateDocument,
@@ -94,6 +144,18 @@ export function graphql(source: "\n  mutation ApiTokenRevoke($id: ID!) {\n    ap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n"): (typeof documents)["\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -154,6 +216,94 @@ export function graphql(source: "\n  mutation StaffUpdate($input: StaffUpdateInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n"): (typeof documents)["\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n"): (typeof documents)["\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n"): (typeof documents)["\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n"): (typeof documents)["\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketUpdate($input: TicketUpdateInput!) {\n    ticketUpdate(input: $input) {\n      ...TicketListFields\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation TicketUpdate($input: TicketUpdateInput!) {\n    ticketUpdate(input: $input) {\n      ...TicketListFields\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketMove($input: TicketMoveInput!) {\n    ticketMove(input: $input) {\n      ...TicketListFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketMove($input: TicketMoveInput!) {\n    ticketMove(input: $input) {\n      ...TicketListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketMerge($input: TicketMergeInput!) {\n    ticketMerge(input: $input) {\n      ...TicketListFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketMerge($input: TicketMergeInput!) {\n    ticketMerge(input: $input) {\n      ...TicketListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketClose($id: ID!) {\n    ticketClose(id: $id) {\n      ...TicketListFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketClose($id: ID!) {\n    ticketClose(id: $id) {\n      ...TicketListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketReopen($id: ID!) {\n    ticketReopen(id: $id) {\n      ...TicketListFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketReopen($id: ID!) {\n    ticketReopen(id: $id) {\n      ...TicketListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketNoteAdd($input: TicketNoteAddInput!) {\n    ticketNoteAdd(input: $input) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketNoteAdd($input: TicketNoteAddInput!) {\n    ticketNoteAdd(input: $input) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketPresenceSet($input: TicketPresenceSetInput!) {\n    ticketPresenceSet(input: $input)\n  }\n"): (typeof documents)["\n  mutation TicketPresenceSet($input: TicketPresenceSetInput!) {\n    ticketPresenceSet(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        snippet\n        node {\n          ...TicketListFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        snippet\n        node {\n          ...TicketListFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketByNumber($number: Int!) {\n    ticketByNumber(number: $number) {\n      ...TicketListFields\n      ...TicketDetailFields\n      messages {\n        ...MessageFields\n      }\n      history {\n        ...TicketHistoryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketByNumber($number: Int!) {\n    ticketByNumber(number: $number) {\n      ...TicketListFields\n      ...TicketDetailFields\n      messages {\n        ...MessageFields\n      }\n      history {\n        ...TicketHistoryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketLookup($number: Int!) {\n    ticketByNumber(number: $number) {\n      id\n      number\n      subject\n    }\n  }\n"): (typeof documents)["\n  query TicketLookup($number: Int!) {\n    ticketByNumber(number: $number) {\n      id\n      number\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketCounts {\n    ticketCounts {\n      departmentId\n      statusId\n      count\n    }\n  }\n"): (typeof documents)["\n  query TicketCounts {\n    ticketCounts {\n      departmentId\n      statusId\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketStatuses {\n    ticketStatuses {\n      ...TicketStatusFields\n    }\n  }\n"): (typeof documents)["\n  query TicketStatuses {\n    ticketStatuses {\n      ...TicketStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketHandlers {\n    ticketHandlers {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query TicketHandlers {\n    ticketHandlers {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketChanged {\n    ticketChanged {\n      kind\n      ticketId\n    }\n  }\n"): (typeof documents)["\n  subscription TicketChanged {\n    ticketChanged {\n      kind\n      ticketId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
