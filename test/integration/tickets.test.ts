@@ -139,6 +139,24 @@ describe('updating tickets', () => {
   });
 });
 
+describe('customers on tickets', () => {
+  it('sets, changes and clears the main customer, keeping the search copy of the name in step', async () => {
+    const { customerCreate } = await world.asAgent.data<{ customerCreate: { id: string } }>(
+      'mutation { customerCreate(input: { name: "Clearable KG" }) { id } }',
+    );
+    const ticket = await createTicket(world.asAgent, world.sharedDepartmentId, 'Kunde wechselt', 'x', { customerId: customerCreate.id });
+    const cleared = await world.asAgent.data<{ ticketUpdate: { customer: unknown; version: number } }>(
+      'mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { version customer { id } } }',
+      {
+        i: { id: ticket.id, version: 1, clearCustomer: true },
+      },
+    );
+    expect(cleared.ticketUpdate).toEqual({ version: 2, customer: null });
+    const stored = await server.orm.em.fork().findOneOrFail(Ticket, { id: ticket.id });
+    expect([stored.customerId, stored.customerName]).toEqual([null, null]);
+  });
+});
+
 describe('moving, closing and merging', () => {
   it('moves a ticket out of an agent’s reach: they lose it everywhere, and the live stream tells them once', async () => {
     const ticket = await createTicket(world.asAgent, world.sharedDepartmentId, 'Wandert weg');
@@ -244,6 +262,19 @@ describe('notes and live messages', () => {
 });
 
 describe('presence', () => {
+  it('tells a new subscriber at once who is already there', async () => {
+    const ticket = await createTicket(world.asAgent, world.sharedDepartmentId, 'Presence snapshot');
+    await world.asAdmin.data('mutation ($i: TicketPresenceSetInput!) { ticketPresenceSet(input: $i) }', { i: { ticketId: ticket.id, state: 'VIEWING' } });
+    const client = wsClient(server.wsUrl, world.asAgent.credentials, origin);
+    const stream = collect<{ ticketPresence: { entries: { user: { id: string }; state: string }[] } }>(
+      client,
+      `subscription { ticketPresence(ticketId: "${ticket.id}") { entries { user { id } state } } }`,
+    );
+    await eventually(() => stream.events.length > 0, 'the first presence snapshot');
+    expect(stream.events[0]!.ticketPresence.entries).toEqual([{ user: { id: world.admin.id }, state: 'VIEWING' }]);
+    await client.dispose();
+  });
+
   it('shows who else is viewing and typing', async () => {
     const ticket = await createTicket(world.asAgent, world.sharedDepartmentId, 'Presence');
     const client = wsClient(server.wsUrl, world.asAgent.credentials, origin);

@@ -34,11 +34,17 @@ export class TicketRealtime {
     });
   }
 
+  /** Starts with who is there now, then every change. */
   ticketPresence(ctx: Context, ticketId: string): AsyncIterable<Delivered<TicketPresenceEvent>> {
-    return this.source(ctx, 'ticketPresence', async (event) => {
-      if (event.ticketId !== ticketId) return false;
-      return (await ctx.freshServices().ticketQueries.findVisible(ctx.viewer, ticketId)) !== null && (await this.stillSignedIn(ctx));
+    const allowed = async () => (await ctx.freshServices().ticketQueries.findVisible(ctx.viewer, ticketId)) !== null && (await this.stillSignedIn(ctx));
+    const changes = this.source(ctx, 'ticketPresence', async (event) => event.ticketId === ticketId && (await allowed()));
+    if (ctx.viewer.type === 'anonymous') return changes;
+    const tenantId = ctx.viewer.tenantId;
+    const snapshot = new Repeater<Delivered<TicketPresenceEvent>>(async (push, stop) => {
+      if (await allowed()) await push({ tenantId, event: { ticketId } });
+      stop();
     });
+    return Repeater.merge([snapshot, changes]);
   }
 
   private source<K extends 'ticketChanged' | 'messageAdded' | 'ticketPresence'>(

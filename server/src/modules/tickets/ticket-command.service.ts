@@ -46,6 +46,7 @@ export interface TicketPatch {
   watcherIds?: readonly string[] | null;
   customerId?: string | null;
   contactId?: string | null;
+  clearCustomer?: boolean | null;
   customerIds?: readonly string[] | null;
   customerNote?: string | null;
   internalNote?: string | null;
@@ -135,8 +136,10 @@ export class TicketCommandService {
     if (patch.priority != null) set('priority', patch.priority);
     if (patch.clearHandler) set('handlerId', null);
     else if (patch.handlerId != null) set('handlerId', await this.handler(viewer.tenantId, patch.handlerId));
-    if (patch.customerId !== undefined || patch.contactId !== undefined) {
-      const next = await this.customerAndContact(viewer.tenantId, patch.customerId ?? ticket.customerId ?? null, patch.contactId ?? null);
+    if (patch.clearCustomer || patch.customerId != null || patch.contactId != null) {
+      const next = patch.clearCustomer
+        ? { customerId: null, contactId: null, customerName: null }
+        : await this.customerAndContact(viewer.tenantId, patch.customerId ?? ticket.customerId ?? null, patch.contactId ?? null);
       if (next.customerId !== ticket.customerId) this.history(viewer, ticket, 'customer', ticket.customerName ?? null, next.customerName);
       if (next.contactId !== ticket.contactId) this.history(viewer, ticket, 'contact', ticket.contactId ?? null, next.contactId);
       ticket.customerId = next.customerId;

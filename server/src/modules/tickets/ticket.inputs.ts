@@ -81,6 +81,8 @@ export class TicketUpdateInput {
   customerId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Contact of the main customer.' })
   contactId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Remove the main customer and contact.' })
+  clearCustomer?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Further customers (replaces the previous set).' })
   customerIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Note the customer sees (empty clears it).' })

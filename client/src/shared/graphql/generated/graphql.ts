@@ -246,6 +246,8 @@ export type TicketPriority =
 
 /** Changes to a ticket; omitted fields stay as they are. A stale version is a CONFLICT and changes nothing. */
 export type TicketUpdateInput = {
+  /** Remove the main customer and contact. */
+  clearCustomer?: boolean | null | undefined;
   /** Remove the handler. */
   clearHandler?: boolean | null | undefined;
   /** Contact of the main customer. */
