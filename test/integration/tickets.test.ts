@@ -37,7 +37,7 @@ describe('creating tickets', () => {
     });
     expect(ticket).toMatchObject({ status: { key: 'new', category: 'OPEN' }, priority: 'HIGH', version: 1 });
     const em = server.orm.em.fork();
-    expect(await em.count(Message, { tenantId: world.tenantId, ticketId: ticket.id })).toBe(1);
+    expect((await em.find(Message, { tenantId: world.tenantId, ticketId: ticket.id })).map((m) => [m.kind, m.authorUserId])).toEqual([['inbound', world.agent.id]]);
     expect((await em.find(TicketHistory, { tenantId: world.tenantId, ticketId: ticket.id })).map((h) => h.field)).toEqual(['created']);
   });
 

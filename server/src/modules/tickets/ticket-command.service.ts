@@ -98,11 +98,12 @@ export class TicketCommandService {
       lastActivityAt: now,
       lastAgentActivityAt: now,
     });
-    // The first message: what the customer said on the phone, or what the agent wrote down.
+    // The first message is the customer's request as staff recorded it (on the phone, on their
+    // behalf): inbound, so the customer will see it in the portal; its author is the staff member.
     this.em.create(Message, {
       tenantId: viewer.tenantId,
       ticketId: ticket.id,
-      kind: 'note',
+      kind: 'inbound',
       authorUserId: actorUserId(viewer),
       bodyText: text,
       createdAt: now,
