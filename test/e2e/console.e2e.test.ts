@@ -62,7 +62,7 @@ describe('console in Chromium', () => {
     await page.getByTestId('login-email').fill(admin.email);
     await page.getByTestId('login-password').fill('wrong password!');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/\S/);
+    await expect.poll(() => page.getByTestId('login-error').textContent(), { timeout: 10_000 }).toMatch(/\S/);
     expect(page.url()).toContain('/login');
     await page.context().close();
   });
@@ -101,6 +101,6 @@ describe('console in Chromium', () => {
     await page.getByTestId('dept-row').first().waitFor();
     expect(await page.locator('h1').first().textContent()).toMatch(/Departments/);
     await page.getByTestId('lang-switch').selectOption('de');
-    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/Abteilungen/);
+    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 }).toMatch(/Abteilungen/);
   });
 });
