@@ -37,7 +37,9 @@ describe('creating tickets', () => {
     });
     expect(ticket).toMatchObject({ status: { key: 'new', category: 'OPEN' }, priority: 'HIGH', version: 1 });
     const em = server.orm.em.fork();
-    expect((await em.find(Message, { tenantId: world.tenantId, ticketId: ticket.id })).map((m) => [m.kind, m.authorUserId])).toEqual([['inbound', world.agent.id]]);
+    expect((await em.find(Message, { tenantId: world.tenantId, ticketId: ticket.id })).map((m) => [m.kind, m.authorUserId])).toEqual([
+      ['inbound', world.agent.id],
+    ]);
     expect((await em.find(TicketHistory, { tenantId: world.tenantId, ticketId: ticket.id })).map((h) => h.field)).toEqual(['created']);
   });
 
@@ -299,5 +301,29 @@ describe('presence', () => {
       }),
     ).toBe('NOT_FOUND');
     await client.dispose();
+  });
+});
+
+describe('statuses admins add', () => {
+  it('adds a status with labels and a category, usable on tickets, and only admins may', async () => {
+    const { ticketStatusCreate: status } = await world.asAdmin.data<{ ticketStatusCreate: { id: string; key: string; category: string; isSystem: boolean } }>(
+      'mutation { ticketStatusCreate(input: { labelDe: "Beim Lieferanten", labelEn: "At supplier", category: PENDING }) { id key category isSystem } }',
+    );
+    expect(status).toMatchObject({ key: 'custom_at_supplier', category: 'PENDING', isSystem: false });
+    const ticket = await createTicket(world.asAgent, world.sharedDepartmentId);
+    await world.asAgent.data(UPDATE, { i: { id: ticket.id, version: 1, statusId: status.id } });
+    expect((await listTickets(world.asAgent, { statusCategories: ['PENDING'] })).edges.map((e) => e.node.id)).toContain(ticket.id);
+    await world.asAdmin.data('mutation ($i: TicketStatusUpdateInput!) { ticketStatusUpdate(input: $i) { id } }', { i: { id: status.id, category: 'OPEN' } });
+    expect((await listTickets(world.asAgent, { statusCategories: ['OPEN'] })).edges.map((e) => e.node.id)).toContain(ticket.id);
+    expect(await world.asAgent.errorCode('mutation { ticketStatusCreate(input: { labelDe: "x", labelEn: "y", category: OPEN }) { id } }')).toBe('FORBIDDEN');
+    const { ticketStatuses } = await world.asAdmin.data<{ ticketStatuses: { id: string; key: string }[] }>('{ ticketStatuses { id key } }');
+    const system = ticketStatuses.find((s) => s.key === 'closed')!;
+    expect(
+      (
+        await world.asAdmin.request('mutation ($i: TicketStatusUpdateInput!) { ticketStatusUpdate(input: $i) { id } }', {
+          i: { id: system.id, category: 'OPEN' },
+        })
+      ).errors?.[0]?.extensions?.field,
+    ).toBe('category');
   });
 });

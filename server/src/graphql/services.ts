@@ -12,6 +12,7 @@ import { MessageService } from '../modules/messages/message.service.js';
 import type { PresenceStore } from '../modules/tickets/presence.store.js';
 import { TicketCommandService } from '../modules/tickets/ticket-command.service.js';
 import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
+import { TicketStatusService } from '../modules/tickets/ticket-status.service.js';
 
 export interface ServiceDeps {
   readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes'>;
@@ -31,6 +32,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const messages = new MessageService(em);
   const attachments = new AttachmentService(em, ticketQueries, deps.config.attachmentMaxBytes);
   const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub);
-  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, messages, attachments, presence: deps.presence };
+  const ticketStatuses = new TicketStatusService(em);
+  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, ticketStatuses, messages, attachments, presence: deps.presence };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -134,3 +134,25 @@ export class TicketPresenceSetInput {
   @Field(() => PresenceStateGql, { description: 'Viewing, typing or left.' })
   state!: PresenceStateGql;
 }
+
+@InputType({ description: 'A status admins add next to the system ones.' })
+export class TicketStatusCreateInput {
+  @Field(() => String, { description: 'German label, 1 to 60 characters.' })
+  labelDe!: string;
+  @Field(() => String, { description: 'English label, 1 to 60 characters; also makes the key.' })
+  labelEn!: string;
+  @Field(() => StatusCategoryGql, { description: 'What it means for the inbox.' })
+  category!: StatusCategoryGql;
+}
+
+@InputType({ description: 'Relabel a status; added statuses may also change their category.' })
+export class TicketStatusUpdateInput {
+  @Field(() => ID, { description: 'The status.' })
+  id!: string;
+  @Field(() => String, { nullable: true, description: 'German label.' })
+  labelDe?: string | null;
+  @Field(() => String, { nullable: true, description: 'English label.' })
+  labelEn?: string | null;
+  @Field(() => StatusCategoryGql, { nullable: true, description: 'Category (not for system statuses).' })
+  category?: StatusCategoryGql | null;
+}

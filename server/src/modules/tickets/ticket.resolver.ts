@@ -16,6 +16,8 @@ import {
   TicketNoteAddInput,
   TicketOrderInput,
   TicketUpdateInput,
+  TicketStatusCreateInput,
+  TicketStatusUpdateInput,
 } from './ticket.inputs.js';
 import {
   StaffRefGql,
@@ -86,6 +88,24 @@ export class TicketResolver {
   @Query(() => [TicketStatusGql], { description: 'All ticket statuses of the tenant, in display order.' })
   async ticketStatuses(@Ctx() { viewer, services }: Context): Promise<TicketStatusGql[]> {
     return (await services.ticketQueries.statuses(asStaff(viewer).tenantId)).map(toTicketStatusGql);
+  }
+
+  @Authorized(Role.Admin)
+  @Mutation(() => TicketStatusGql, { description: 'Add a ticket status (admins only).' })
+  async ticketStatusCreate(
+    @Arg('input', () => TicketStatusCreateInput, { description: 'Labels and category.' }) input: TicketStatusCreateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<TicketStatusGql> {
+    return toTicketStatusGql(await services.ticketStatuses.create(asStaff(viewer).tenantId, input));
+  }
+
+  @Authorized(Role.Admin)
+  @Mutation(() => TicketStatusGql, { description: 'Relabel a ticket status (admins only).' })
+  async ticketStatusUpdate(
+    @Arg('input', () => TicketStatusUpdateInput, { description: 'What to change.' }) input: TicketStatusUpdateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<TicketStatusGql> {
+    return toTicketStatusGql(await services.ticketStatuses.update(asStaff(viewer).tenantId, input));
   }
 
   @Authorized(...TICKET_WRITE)
