@@ -38,6 +38,20 @@ export interface Sql {
  * The WHERE conditions for a ticket filter, always scoped to the tenant and to the departments the
  * viewer may see (never filtered after loading). Ids from outside are validated first.
  */
+/**
+ * `column = ?` for one value, `column = any(?::type[])` for several: PostgreSQL walks an index in
+ * sort order only for plain equality, which is what an inbox (one department, one state) asks.
+ */
+function oneOf(parts: string[], params: unknown[], column: string, type: string, values: readonly (string | number)[]): void {
+  if (values.length === 1) {
+    parts.push(`${column} = ?`);
+    params.push(values[0]);
+  } else {
+    parts.push(`${column} = any(?::${type}[])`);
+    params.push(pgArray(values));
+  }
+}
+
 export function ticketWhere(tenantId: string, visibleDepartmentIds: readonly string[], filter: TicketFilter, viewerUserId: string | null): Sql {
   const parts = ['t.tenant_id = ?', 't.merged_into_id is null'];
   const params: unknown[] = [tenantId];
@@ -48,28 +62,23 @@ export function ticketWhere(tenantId: string, visibleDepartmentIds: readonly str
   };
   const requested = ids('departmentIds', filter.departmentIds);
   const departments = requested ? visibleDepartmentIds.filter((id) => requested.includes(id)) : [...visibleDepartmentIds];
-  parts.push('t.department_id = any(?::uuid[])');
-  params.push(pgArray(departments));
+  oneOf(parts, params, 't.department_id', 'uuid', departments);
   const statusIds = ids('statusIds', filter.statusIds);
   if (statusIds) {
-    parts.push('t.status_id = any(?::uuid[])');
-    params.push(pgArray(statusIds));
+    oneOf(parts, params, 't.status_id', 'uuid', statusIds);
   }
   if (filter.statusCategories?.length) {
-    parts.push('t.status_category = any(?::text[])');
-    params.push(pgArray(filter.statusCategories));
+    oneOf(parts, params, 't.status_category', 'text', filter.statusCategories);
   }
   if (filter.priorities?.length) {
-    parts.push('t.priority = any(?::smallint[])');
-    params.push(pgArray(filter.priorities));
+    oneOf(parts, params, 't.priority', 'smallint', filter.priorities);
   }
   const handlerIds = ids('handlerIds', filter.handlerIds);
   if (handlerIds && filter.unassigned) {
     parts.push('(t.handler_id = any(?::uuid[]) or t.handler_id is null)');
     params.push(pgArray(handlerIds));
   } else if (handlerIds) {
-    parts.push('t.handler_id = any(?::uuid[])');
-    params.push(pgArray(handlerIds));
+    oneOf(parts, params, 't.handler_id', 'uuid', handlerIds);
   } else if (filter.unassigned) {
     parts.push('t.handler_id is null');
   }

@@ -56,6 +56,7 @@ export class TicketResolver {
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: toTicketGql(row.ticket), snippet: row.snippet })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
+      totalCountExact: page.totalCountExact,
     };
   }
 

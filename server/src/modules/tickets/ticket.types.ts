@@ -245,6 +245,8 @@ export class TicketConnectionGql {
   pageInfo!: PageInfoGql;
   @Field(() => Int, { description: 'All tickets matching the filter that the viewer may see.' })
   totalCount!: number;
+  @Field(() => Boolean, { description: 'False when a search matched more than it ranks (1,000 per source); totalCount is then a lower limit.' })
+  totalCountExact!: boolean;
 }
 
 @AccessRule('Counts over departments the viewer may see only.')
