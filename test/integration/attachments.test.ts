@@ -64,10 +64,10 @@ describe('attachments', () => {
     const a = await upload(world.asAgent, 'a.txt', 'same content');
     const b = await upload(world.asAgent, 'b.txt', 'same content');
     expect(a.body.id).not.toBe(b.body.id);
-    const [{ n }] = await server.orm.em
+    const [row] = await server.orm.em
       .getConnection()
       .execute<{ n: string }[]>('select count(*) as n from attachment_blobs where tenant_id = ? and size = 12', [world.tenantId]);
-    expect(Number(n)).toBe(1);
+    expect(Number(row?.n)).toBe(1);
   });
 
   it('refuses files over the limit, empty files, uploads without the CSRF header, and read-only tokens', async () => {

@@ -17,10 +17,12 @@ type Who = 'anonymous' | 'admin' | 'agent' | 'outsider' | 'customer' | 'readToke
 type Outcome = 'ok' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 const WHO: Who[] = ['anonymous', 'admin', 'agent', 'outsider', 'customer', 'readToken', 'writeToken'];
 
+type PermWorld = World & { secondDepartmentId: string; mergeTargetId: string };
+
 interface Op {
   name: string;
   write: boolean;
-  run: (client: Gql, ticket: TicketRow, w: World) => Promise<{ code?: string; visible?: boolean }>;
+  run: (client: Gql, ticket: TicketRow, w: PermWorld) => Promise<{ code?: string; visible?: boolean }>;
 }
 
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
@@ -137,7 +139,7 @@ const privateDept: Record<Who, { read: Outcome; write: Outcome }> = {
 };
 
 let server: TestServer;
-let world: World & { secondDepartmentId: string; mergeTargetId: string };
+let world: PermWorld;
 let clients: Record<Who, Gql>;
 
 beforeAll(async () => {
