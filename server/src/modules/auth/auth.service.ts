@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import { requireText } from '../../shared/text.js';
 import { Tenant, type ITenant } from '../tenants/tenant.entity.js';
 import { User, type IUser } from '../users/user.entity.js';
 import { ApiToken, Session, type ApiTokenScope, type IApiToken } from './auth.entity.js';
@@ -132,9 +133,7 @@ export class AuthService {
 
   /** Creates a token; the secret is returned this once and only its hash is kept. */
   async apiTokenCreate(viewer: UserViewer, nameInput: string, scope: ApiTokenScope): Promise<{ apiToken: IApiToken; token: string }> {
-    const name = nameInput.trim();
-    if (name.length === 0) throw fieldError('name', 'The name must not be empty.');
-    if (name.length > API_TOKEN_NAME_MAX) throw fieldError('name', `The name must be at most ${API_TOKEN_NAME_MAX} characters long.`);
+    const name = requireText(nameInput, 'name', API_TOKEN_NAME_MAX);
     const token = newApiToken(viewer.tenantId);
     const apiToken = this.em.create(ApiToken, {
       tenantId: viewer.tenantId,

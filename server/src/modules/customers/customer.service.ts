@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import { requireText } from '../../shared/text.js';
 import { Contact, Customer, type IContact, type ICustomer } from './customer.entity.js';
 
 const NAME_MAX = 200;
@@ -95,12 +96,7 @@ export class CustomerService {
   }
 }
 
-function validateName(raw: string): string {
-  const name = raw.trim();
-  if (name.length === 0) throw fieldError('name', 'The name must not be empty.');
-  if (name.length > NAME_MAX) throw fieldError('name', `The name must be at most ${NAME_MAX} characters long.`);
-  return name;
-}
+const validateName = (raw: string) => requireText(raw, 'name', NAME_MAX);
 
 function validateContact(input: ContactInput): ContactInput {
   const name = input.name.trim();

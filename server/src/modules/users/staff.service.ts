@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import { requireText } from '../../shared/text.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword, validateNewPassword } from '../auth/password.js';
 import type { UserViewer } from '../auth/viewer.js';
@@ -111,9 +112,4 @@ function validateEmail(raw: string): string {
   return email;
 }
 
-function validateName(raw: string): string {
-  const name = raw.trim();
-  if (name.length === 0) throw fieldError('name', 'The name must not be empty.');
-  if (name.length > NAME_MAX) throw fieldError('name', `The name must be at most ${NAME_MAX} characters long.`);
-  return name;
-}
+const validateName = (raw: string) => requireText(raw, 'name', NAME_MAX);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import { requireText } from '../../shared/text.js';
 import { UserGroup, UserGroupMember, type IUserGroup } from './user.entity.js';
 
 const NAME_MAX = 100;
@@ -77,12 +78,7 @@ export class UserGroupService {
   }
 }
 
-function validateName(raw: string): string {
-  const name = raw.trim();
-  if (name.length === 0) throw fieldError('name', 'The name must not be empty.');
-  if (name.length > NAME_MAX) throw fieldError('name', `The name must be at most ${NAME_MAX} characters long.`);
-  return name;
-}
+const validateName = (raw: string) => requireText(raw, 'name', NAME_MAX);
 
 function validateRate(cents: number): number {
   if (!Number.isInteger(cents) || cents < 0 || cents > RATE_MAX_CENTS) {
