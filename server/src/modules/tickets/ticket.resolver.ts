@@ -31,6 +31,7 @@ import {
   toHistoryGql,
   toTicketGql,
   toTicketStatusGql,
+  toPriority,
   TicketOrderFieldGql,
   OrderDirectionGql,
 } from './ticket.types.js';
@@ -51,7 +52,7 @@ export class TicketResolver {
     @Ctx() { viewer, services }: Context,
   ): Promise<TicketConnectionGql> {
     const order = { field: orderBy?.field ?? TicketOrderFieldGql.LAST_ACTIVITY, direction: orderBy?.direction ?? OrderDirectionGql.DESC };
-    const page = await services.ticketQueries.list(viewer, { ...filter, priorities: filter?.priorities?.map(Number) as never }, order, first, after);
+    const page = await services.ticketQueries.list(viewer, { ...filter, priorities: filter?.priorities?.map(toPriority) ?? null }, order, first, after);
     return {
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: toTicketGql(row.ticket), snippet: row.snippet })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -115,7 +116,7 @@ export class TicketResolver {
     @Arg('input', () => TicketCreateInput, { description: 'The new ticket.' }) input: TicketCreateInput,
     @Ctx() { viewer, services }: Context,
   ): Promise<TicketGql> {
-    return toTicketGql(await services.tickets.create(asStaff(viewer), { ...input, priority: Number(input.priority) as never }));
+    return toTicketGql(await services.tickets.create(asStaff(viewer), { ...input, priority: toPriority(input.priority) }));
   }
 
   @Authorized(...TICKET_WRITE)
@@ -124,7 +125,7 @@ export class TicketResolver {
     @Arg('input', () => TicketUpdateInput, { description: 'What to change.' }) input: TicketUpdateInput,
     @Ctx() { viewer, services }: Context,
   ): Promise<TicketGql> {
-    const priority = input.priority === null || input.priority === undefined ? input.priority : (Number(input.priority) as never);
+    const priority = input.priority === null || input.priority === undefined ? input.priority : toPriority(input.priority);
     return toTicketGql(await services.tickets.update(asStaff(viewer), { ...input, priority }));
   }
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule } from '../../graphql/access.js';
 import { ChangeKind } from '../departments/department.types.js';
-import type { ITicket, ITicketHistory, ITicketStatus } from './ticket.entity.js';
+import type { ITicket, ITicketHistory, ITicketStatus, Priority } from './ticket.entity.js';
 
 export enum TicketPriorityGql {
   LOW = 0,
@@ -10,6 +10,11 @@ export enum TicketPriorityGql {
   URGENT = 3,
 }
 registerEnumType(TicketPriorityGql, { name: 'TicketPriority', description: 'How urgent a ticket is.' });
+
+/** The GraphQL enum carries the stored numbers (LOW = 0 … URGENT = 3), so this is a checked identity. */
+export function toPriority(priority: TicketPriorityGql): Priority {
+  return priority as number as Priority;
+}
 
 export enum TicketChannelGql {
   MAIL = 'mail',
