@@ -12,7 +12,12 @@ import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildTresenSchema, QUERY_LIMITS, validationRules } from './graphql/schema.js';
-import { createServices, type ServiceDeps } from './graphql/services.js';
+import { createMailImporter, createServices, type MailDeps, type ServiceDeps } from './graphql/services.js';
+import { failedMailRoutes } from './http/failed-mails.js';
+import { DEFAULT_MAIL_WORKER, MailWorker, type MailWorkerOptions } from './modules/mail/imap/mail-worker.js';
+import { DEFAULT_MAIL_LIMITS } from './modules/mail/parsing/parse-mail.js';
+import { MessageIdSigner } from './modules/mail/threading/message-ids.js';
+import { SecretBox } from './shared/secret-box.js';
 import { attachmentRoutes } from './http/attachments.js';
 import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -33,11 +38,15 @@ export interface AppDeps {
   readonly orm: MikroORM;
   readonly bus: RealtimeBus;
   readonly logger: Logger;
+  /** Mail worker timing and scope; defaults from DEFAULT_MAIL_WORKER and config. Tests shorten them. */
+  readonly mailWorker?: Partial<MailWorkerOptions>;
 }
 
 export interface App {
   readonly httpServer: Server;
   readonly schema: GraphQLSchema;
+  /** The IMAP watcher supervisor of this process, or null when TRESEN_MAIL_WORKER=false. */
+  readonly mailWorker: MailWorker | null;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops taking requests, lets running ones finish, closes WebSocket clients. */
@@ -45,11 +54,17 @@ export interface App {
 }
 
 /** Wires HTTP (Apollo on express) and WebSocket (graphql-ws) onto one server and one schema. */
-export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, bus, logger, mailWorker: workerOptions }: AppDeps): Promise<App> {
   const production = config.env === 'production';
   const schema = await buildTresenSchema(bus.pubSub);
   const presence = bus.redis ? new RedisPresenceStore(bus.redis) : new MemoryPresenceStore();
-  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence };
+  const mail: MailDeps = {
+    box: new SecretBox(config.secret),
+    signer: new MessageIdSigner(config.secret),
+    limits: { ...DEFAULT_MAIL_LIMITS, maxRawBytes: config.mailMaxBytes, maxAttachmentBytes: config.attachmentMaxBytes },
+    logger,
+  };
+  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail };
   const realtime = new RealtimeAccess(bus.pubSub);
   const ticketRealtime = new TicketRealtime(bus.pubSub);
   const secureCookie = new URL(config.publicUrl).protocol === 'https:';
@@ -127,6 +142,10 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
   });
 
+  app.use(
+    '/failed-mails',
+    failedMailRoutes(() => createServices(orm.em.fork(), deps)),
+  );
   app.use('/attachments', attachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
 
   app.use(
@@ -162,17 +181,39 @@ export async function createApp({ config, orm, bus, logger }: AppDeps): Promise<
     });
   }
 
+  const worker = config.mailWorker
+    ? new MailWorker(
+        orm.em.fork(),
+        bus.pubSub,
+        mail.box,
+        createMailImporter(orm.em.fork(), bus.pubSub, mail),
+        {
+          ...DEFAULT_MAIL_WORKER,
+          pollSeconds: config.imapPollSeconds,
+          leaseSeconds: config.mailLeaseSeconds,
+          ...(config.mailTenants ? { acceptTenant: (tenantId: string) => config.mailTenants!.includes(tenantId) } : {}),
+          ...workerOptions,
+        },
+        logger,
+      )
+    : null;
+
   return {
     httpServer,
     schema,
+    mailWorker: worker,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address();
+          worker?.start();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      await worker?.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -37,6 +37,16 @@ export interface Config {
   readonly serveClient: boolean;
   /** Largest attachment accepted, in bytes. Default 25 MiB. */
   readonly attachmentMaxBytes: number;
+  /** Watch mailboxes (IMAP) in this process. Default true; false for API-only processes. */
+  readonly mailWorker: boolean;
+  /** Seconds between checks of a mailbox whose server has no IDLE. Default 60. */
+  readonly imapPollSeconds: number;
+  /** Largest incoming mail imported, in bytes; bigger mail is kept as failed. Default 40 MiB. */
+  readonly mailMaxBytes: number;
+  /** A mailbox whose watcher stopped renewing its lease for this long is taken over by another process. Default 20. */
+  readonly mailLeaseSeconds: number;
+  /** Watch only mailboxes of these tenants (sharding mail work across processes); undefined: all. */
+  readonly mailTenants: readonly string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +146,26 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     }
   }
 
+  const rawWorker = value('TRESEN_MAIL_WORKER') ?? 'true';
+  if (rawWorker !== 'true' && rawWorker !== 'false') problems.push('TRESEN_MAIL_WORKER must be true or false.');
+  const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be a whole number of ${unit} from ${min} to ${max} (got "${raw}").`);
+    return n;
+  };
+  const imapPollSeconds = wholeNumber('TRESEN_IMAP_POLL_SECONDS', 60, 1, 3600, 'seconds');
+  const mailMaxBytes = wholeNumber('TRESEN_MAIL_MAX_BYTES', 40 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024, 'bytes');
+  const mailLeaseSeconds = wholeNumber('TRESEN_MAIL_LEASE_SECONDS', 20, 2, 300, 'seconds');
+  const rawTenants = value('TRESEN_MAIL_TENANTS');
+  const mailTenants = rawTenants
+    ?.split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+  if (mailTenants?.some((t) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t)))
+    problems.push('TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids (UUIDs).');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: nodeEnv as Config['env'],
@@ -152,5 +182,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sessionTtlSeconds,
     serveClient: rawServe === 'true',
     attachmentMaxBytes,
+    mailWorker: rawWorker === 'true',
+    imapPollSeconds,
+    mailMaxBytes,
+    mailLeaseSeconds,
+    mailTenants,
   });
 }

@@ -11,8 +11,14 @@ import { stageTenant } from '../../server/src/modules/tenants/tenant.service.js'
 import { User } from '../../server/src/modules/users/user.entity.js';
 import type { Topics } from '../../server/src/realtime/topics.js';
 import { Gql } from './graphql.js';
+import { createLogger } from '../../server/src/infra/logger.js';
+import { DEFAULT_MAIL_LIMITS } from '../../server/src/modules/mail/parsing/parse-mail.js';
+import { MessageIdSigner } from '../../server/src/modules/mail/threading/message-ids.js';
+import { SecretBox } from '../../server/src/shared/secret-box.js';
 
 export const PASSWORD = 'correct horse battery staple';
+/** Factories only create staff and departments; nothing they do seals or signs with this. */
+const FACTORY_SECRET = 'factory-secret-not-used-for-anything-sealed-0000';
 
 const servicesFor = (orm: MikroORM) =>
   createServices(orm.em.fork(), {
@@ -20,6 +26,12 @@ const servicesFor = (orm: MikroORM) =>
     pubSub: createPubSub<Topics>(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),
+    mail: {
+      box: new SecretBox(FACTORY_SECRET),
+      signer: new MessageIdSigner(FACTORY_SECRET),
+      limits: DEFAULT_MAIL_LIMITS,
+      logger: createLogger({ logLevel: 'silent' }),
+    },
   });
 
 export const uniqueEmail = (role: string) => `${role}-${randomBytes(4).toString('hex')}@example.test`;

@@ -25,6 +25,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       LOG_LEVEL: 'warn',
       TRESEN_SERVE_CLIENT: 'false',
       TRESEN_SECRET: 'multi-process-secret-multi-process-secret',
+      // Mail workers only where a test asks for one, so processes never watch other tests' mailboxes.
+      TRESEN_MAIL_WORKER: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/infra/logger.js';
+import type { MailWorkerOptions } from '../../server/src/modules/mail/imap/mail-worker.js';
 import { initORM, type MikroORM } from '../../server/src/infra/orm.js';
 import { createRealtimeBus, type RealtimeBus } from '../../server/src/realtime/pubsub.js';
 
@@ -15,7 +16,9 @@ export interface TestServer {
 }
 
 /** A real Tresen server in this process on a free loopback port, on the run's database. */
-export async function startTestServer(options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { redisUrl?: string; env?: Record<string, string>; mailWorker?: Partial<MailWorkerOptions> } = {},
+): Promise<TestServer> {
   const databaseUrl = inject('databaseUrl');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -24,13 +27,15 @@ export async function startTestServer(options: { redisUrl?: string; env?: Record
     TRESEN_SECRET: 'test-secret-test-secret-test-secret-42',
     TRESEN_SERVE_CLIENT: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+    // Mail workers only where a test asks for one, so test files never watch each other's mailboxes.
+    TRESEN_MAIL_WORKER: options.mailWorker ? 'true' : 'false',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
   const logger = createLogger(config);
   const orm = await initORM(databaseUrl, logger, { migrate: false });
   const bus: RealtimeBus = createRealtimeBus(config.redisUrl, logger);
-  const app = await createApp({ config, orm, bus, logger });
+  const app = await createApp({ config, orm, bus, logger, ...(options.mailWorker ? { mailWorker: options.mailWorker } : {}) });
   const port = await app.listen();
   return {
     url: `http://127.0.0.1:${port}/graphql`,

@@ -1,3 +1,4 @@
+import type { MailboxState } from '../modules/mail/mailbox.service.js';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { Department, type IDepartment } from '../modules/departments/department.entity.js';
@@ -59,6 +60,11 @@ export function createLoaders(viewer: Viewer, services: Services) {
       (row) => row.ticketId,
       (row) => row.customerId,
     ),
+    mailboxState: new DataLoader<string, MailboxState | undefined>(async (mailboxIds) => {
+      if (!tenantId) return mailboxIds.map(() => undefined);
+      const states = await services.mailboxes.states(tenantId, mailboxIds);
+      return mailboxIds.map((id) => states.get(id));
+    }),
     historyOfTicket: new DataLoader<string, ITicketHistory[]>(async (ticketIds) => {
       if (!tenantId) return none(ticketIds);
       const rows = await services.em.find(TicketHistory, { tenantId, ticketId: { $in: [...ticketIds] } }, { orderBy: { at: 'asc', id: 'asc' } });

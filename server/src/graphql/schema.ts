@@ -10,6 +10,7 @@ import { DepartmentResolver } from '../modules/departments/department.resolver.j
 import { StaffResolver } from '../modules/users/staff.resolver.js';
 import { UserGroupResolver } from '../modules/users/user-group.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
@@ -28,6 +29,7 @@ export const resolvers = [
   PresenceResolver,
   MessageResolver,
   CustomerResolver,
+  MailboxResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

@@ -1,4 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../infra/logger.js';
+import { MailImporter } from '../modules/mail/import/mail-importer.js';
+import { MailboxService } from '../modules/mail/mailbox.service.js';
+import type { MailLimits } from '../modules/mail/parsing/parse-mail.js';
+import type { MessageIdSigner } from '../modules/mail/threading/message-ids.js';
+import type { SecretBox } from '../shared/secret-box.js';
 import type { Config } from '../config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import type { LoginLimiter } from '../modules/auth/login-limiter.js';
@@ -19,6 +25,20 @@ export interface ServiceDeps {
   readonly pubSub: TresenPubSub;
   readonly limiter: LoginLimiter;
   readonly presence: PresenceStore;
+  readonly mail: MailDeps;
+}
+
+/** What mail import needs besides the database: the sealing key, the Message-ID signer, limits, a logger. */
+export interface MailDeps {
+  readonly box: SecretBox;
+  readonly signer: MessageIdSigner;
+  readonly limits: MailLimits;
+  readonly logger: Logger;
+}
+
+/** The importer for one EntityManager (each import forks its own transaction from it). */
+export function createMailImporter(em: EntityManager, pubSub: TresenPubSub, mail: MailDeps): MailImporter {
+  return new MailImporter(em, pubSub, mail.signer, mail.limits, mail.logger);
 }
 
 /** All services of one unit of work, sharing one EntityManager. Cheap to create: one per operation. */
@@ -33,6 +53,21 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const attachments = new AttachmentService(em, ticketQueries, deps.config.attachmentMaxBytes);
   const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub);
   const ticketStatuses = new TicketStatusService(em);
-  return { em, auth, departments, userGroups, staff, customers, ticketQueries, tickets, ticketStatuses, messages, attachments, presence: deps.presence };
+  const mailboxes = new MailboxService(em, departments, deps.mail.box, deps.pubSub, createMailImporter(em, deps.pubSub, deps.mail));
+  return {
+    em,
+    auth,
+    departments,
+    userGroups,
+    staff,
+    customers,
+    ticketQueries,
+    tickets,
+    ticketStatuses,
+    messages,
+    attachments,
+    mailboxes,
+    presence: deps.presence,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

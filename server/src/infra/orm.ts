@@ -7,6 +7,7 @@ import { Department, DepartmentMember } from '../modules/departments/department.
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { User, UserGroup, UserGroupMember } from '../modules/users/user.entity.js';
 import { Contact, Customer } from '../modules/customers/customer.entity.js';
+import { Mailbox } from '../modules/mail/mailbox.entity.js';
 import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import type { Logger } from './logger.js';
@@ -30,6 +31,7 @@ export const entities = [
   Customer,
   Contact,
   Message,
+  Mailbox,
 ];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */

@@ -1,10 +1,12 @@
 import { Migration20261124000000_foundation } from './Migration20261124000000_foundation.js';
 import { Migration20261124010000_tickets } from './Migration20261124010000_tickets.js';
 import { Migration20261124020000_inbox_indexes } from './Migration20261124020000_inbox_indexes.js';
+import { Migration20261124030000_mail_in } from './Migration20261124030000_mail_in.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source (tests) and from dist. */
 export const migrationsList = [
   { name: 'Migration20261124000000_foundation', class: Migration20261124000000_foundation },
   { name: 'Migration20261124010000_tickets', class: Migration20261124010000_tickets },
   { name: 'Migration20261124020000_inbox_indexes', class: Migration20261124020000_inbox_indexes },
+  { name: 'Migration20261124030000_mail_in', class: Migration20261124030000_mail_in },
 ];

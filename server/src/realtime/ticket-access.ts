@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { Context } from '../graphql/context.js';
 import type { TresenPubSub } from './pubsub.js';
-import type { MessageAddedEvent, TicketChangedEvent, TicketPresenceEvent } from './topics.js';
+import type { Topics, InboundMailEvent, MailboxChangedEvent, MessageAddedEvent, TicketChangedEvent, TicketPresenceEvent } from './topics.js';
 
 export interface Delivered<E> {
   tenantId: string;
@@ -34,6 +34,23 @@ export class TicketRealtime {
     });
   }
 
+  /** New customer mail in departments the receiver may see now. */
+  inboundMail(ctx: Context): AsyncIterable<Delivered<InboundMailEvent>> {
+    return this.source(ctx, 'inboundMail', async (event) => {
+      const visible = await this.visibleDepartments(ctx);
+      return visible !== null && visible.includes(event.departmentId);
+    });
+  }
+
+  /** Mailbox changes for admins who may see the mailbox's department (or saw it, for a deletion). */
+  mailboxChanged(ctx: Context): AsyncIterable<Delivered<MailboxChangedEvent>> {
+    return this.source(ctx, 'mailboxChanged', async (event) => {
+      if (ctx.viewer.type !== 'user' || ctx.viewer.kind !== 'admin') return false;
+      const visible = await this.visibleDepartments(ctx);
+      return visible !== null && visible.includes(event.departmentId);
+    });
+  }
+
   /** Starts with who is there now, then every change. */
   ticketPresence(ctx: Context, ticketId: string): AsyncIterable<Delivered<TicketPresenceEvent>> {
     const allowed = async () => (await ctx.freshServices().ticketQueries.findVisible(ctx.viewer, ticketId)) !== null && (await this.stillSignedIn(ctx));
@@ -47,11 +64,7 @@ export class TicketRealtime {
     return Repeater.merge([snapshot, changes]);
   }
 
-  private source<K extends 'ticketChanged' | 'messageAdded' | 'ticketPresence'>(
-    ctx: Context,
-    topic: K,
-    allowed: (event: TopicEvent<K>) => Promise<boolean>,
-  ): AsyncIterable<Delivered<TopicEvent<K>>> {
+  private source<K extends TicketTopic>(ctx: Context, topic: K, allowed: (event: TopicEvent<K>) => Promise<boolean>): AsyncIterable<Delivered<TopicEvent<K>>> {
     const viewer = ctx.viewer;
     if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());
     const subscribe = this.pubSub.subscribe as (topic: K, tenantId: string) => AsyncIterable<TopicEvent<K>>;
@@ -74,8 +87,5 @@ export class TicketRealtime {
   }
 }
 
-type TopicEvent<K extends 'ticketChanged' | 'messageAdded' | 'ticketPresence'> = K extends 'ticketChanged'
-  ? TicketChangedEvent
-  : K extends 'messageAdded'
-    ? MessageAddedEvent
-    : TicketPresenceEvent;
+type TicketTopic = 'ticketChanged' | 'messageAdded' | 'ticketPresence' | 'inboundMail' | 'mailboxChanged';
+type TopicEvent<K extends TicketTopic> = Topics[K][1];

@@ -30,9 +30,37 @@ export interface TicketPresenceEvent {
   readonly ticketId: string;
 }
 
+export interface InboundMailEvent {
+  readonly ticketId: string;
+  readonly messageId: string;
+  readonly departmentId: string;
+  readonly mailboxId: string;
+  /** True when the mail opened a new ticket, false when it joined an existing one. */
+  readonly createdTicket: boolean;
+}
+
+/** A mailbox's settings or live state changed (admins' mailbox page). */
+export interface MailboxChangedEvent {
+  readonly mailboxId: string;
+  readonly departmentId: string;
+  readonly deleted: boolean;
+}
+
+/** Asks whichever process holds a mailbox's lease to act now (published for all tenants at once). */
+export interface MailWorkerCommand {
+  readonly kind: 'refresh' | 'reload';
+  readonly mailboxId: string;
+}
+
 export type Topics = {
   departmentChanged: [tenantId: string, event: DepartmentChangedEvent];
   ticketChanged: [tenantId: string, event: TicketChangedEvent];
   messageAdded: [tenantId: string, event: MessageAddedEvent];
   ticketPresence: [tenantId: string, event: TicketPresenceEvent];
+  inboundMail: [tenantId: string, event: InboundMailEvent];
+  mailboxChanged: [tenantId: string, event: MailboxChangedEvent];
+  /** Not per tenant: the scope is always MAIL_WORKERS; only mail workers subscribe. */
+  mailWorker: [scope: typeof MAIL_WORKERS, event: MailWorkerCommand];
 };
+
+export const MAIL_WORKERS = 'mail-workers';

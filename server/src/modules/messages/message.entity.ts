@@ -24,6 +24,17 @@ export const Message = defineEntity({
     bodyText: p.text(),
     /** Sanitized HTML, never raw. */
     bodyHtml: p.text().nullable(),
+    /** Earlier conversation quoted in a mail, split off for display. */
+    quotedText: p.text().nullable(),
+    /** The mail's Message-ID header (without brackets), for threading replies. */
+    mailMessageId: p.string().nullable(),
+    /** Why this mail was classified automatic (auto-reply, bulk, bounce): never answer it automatically. */
+    automaticReason: p.string().nullable(),
+    /** Nothing may answer this message automatically (automatic mail, or the sender asked for no auto-replies). */
+    noAutoReply: p.boolean().default(false),
+    /** Recipients a bounce reported as failed (on the bounce and on the message that bounced). */
+    bouncedRecipients: p.array().default([]),
+    hasRemoteImages: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

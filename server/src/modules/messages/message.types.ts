@@ -40,8 +40,28 @@ export class MessageGql {
   cc!: string[];
   @Field(() => String, { description: 'Plain text.' })
   text!: string;
-  @Field(() => String, { nullable: true, description: 'Sanitized HTML, or null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sanitized HTML, or null. Remote images have no src; their address is in data-remote-src, loaded only when the reader asks.',
+  })
   html!: string | null;
+  @Field(() => String, { nullable: true, description: 'Earlier conversation quoted in a mail, split off from text for display.' })
+  quotedText!: string | null;
+  @Field(() => String, { nullable: true, description: 'The Message-ID header of a mail (without angle brackets).' })
+  mailMessageId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the mail is automatic (auto-reply, bulk, bounce): why. Nothing is ever sent to it automatically.',
+  })
+  automaticReason!: string | null;
+  @Field(() => Boolean, {
+    description: 'Nothing answers this message automatically: it is automatic mail, or its sender asked for no automatic answers (X-Auto-Response-Suppress).',
+  })
+  noAutoReply!: boolean;
+  @Field(() => [String], { description: 'Recipients a bounce reported as failed (on the bounce and on the message that bounced).' })
+  bouncedRecipients!: string[];
+  @Field(() => Boolean, { description: 'The HTML refers to remote images (not loaded unless the reader asks).' })
+  hasRemoteImages!: boolean;
   @Field(() => Date, { description: 'When.' })
   createdAt!: Date;
 
@@ -59,6 +79,12 @@ export function toMessageGql(message: IMessage): MessageGql {
     cc: (message.ccAddresses ?? []) as string[],
     text: message.bodyText,
     html: message.bodyHtml ?? null,
+    quotedText: message.quotedText ?? null,
+    mailMessageId: message.mailMessageId ?? null,
+    automaticReason: message.automaticReason ?? null,
+    bouncedRecipients: (message.bouncedRecipients ?? []) as string[],
+    hasRemoteImages: message.hasRemoteImages,
+    noAutoReply: message.noAutoReply,
     createdAt: message.createdAt,
     authorUserId: message.authorUserId ?? null,
     tenantId: message.tenantId,

@@ -21,6 +21,7 @@ import {
   type ITicketStatus,
   type Priority,
 } from './ticket.entity.js';
+import { nextTicketNumber } from './ticket-numbers.js';
 import type { TicketQueryService } from './ticket-query.service.js';
 import { historyValue, validateDate, validateEstimate, validateNote, validateSubject, validateText } from './ticket.rules.js';
 
@@ -78,7 +79,7 @@ export class TicketCommandService {
     const handlerId = input.handlerId ? await this.handler(viewer.tenantId, input.handlerId) : null;
     const status = await this.status(viewer.tenantId, 'new');
     const now = new Date();
-    const number = await this.nextNumber(viewer.tenantId);
+    const number = await nextTicketNumber(this.em, viewer.tenantId);
     const ticket = this.em.create(Ticket, {
       id: randomUUID(),
       tenantId: viewer.tenantId,
@@ -298,6 +299,16 @@ export class TicketCommandService {
     return message;
   }
 
+  /** Clears the unread marker of new customer mail. No version bump: open edit forms stay valid. */
+  async markRead(viewer: StaffViewer, id: string): Promise<ITicket> {
+    const ticket = await this.visibleTicket(viewer, id);
+    if (!ticket.unread) return ticket;
+    await this.em.getConnection().execute('update tickets set unread = false where tenant_id = ? and id = ?', [viewer.tenantId, ticket.id]);
+    this.em.clear();
+    await this.publish(viewer.tenantId, { kind: 'UPDATED', ticketId: ticket.id, departmentId: ticket.departmentId, previousDepartmentId: null });
+    return this.em.findOneOrFail(Ticket, { tenantId: viewer.tenantId, id: ticket.id });
+  }
+
   /** Tells presence subscribers of a ticket to reload who is there. */
   async publishPresence(tenantId: string, ticketId: string): Promise<void> {
     await this.pubSub.publish('ticketPresence', tenantId, { ticketId });
@@ -391,17 +402,6 @@ export class TicketCommandService {
     const status = isUuid(id) ? await this.em.findOne(TicketStatus, { tenantId, id }) : null;
     if (!status) throw new DomainError(ErrorCode.NotFound, 'Status not found.', 'statusId');
     return status;
-  }
-
-  /** Ticket numbers count up per tenant in one atomic upsert: distinct under any concurrency. */
-  private async nextNumber(tenantId: string): Promise<number> {
-    const rows = await this.em.getConnection().execute<{ n: number }[]>(
-      `insert into tenant_counters (tenant_id, last_ticket_number) values (?, 1)
-       on conflict (tenant_id) do update set last_ticket_number = tenant_counters.last_ticket_number + 1
-       returning last_ticket_number as n`,
-      [tenantId],
-    );
-    return rows[0]!.n;
   }
 
   private touch(ticket: ITicket): void {

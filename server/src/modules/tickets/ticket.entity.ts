@@ -77,6 +77,8 @@ export const Ticket = defineEntity({
     lastCustomerActivityAt: p.datetime().nullable(),
     lastAgentActivityAt: p.datetime().nullable(),
     lastActivityAt: p.datetime(),
+    /** Set when customer mail arrives; cleared when a staff member opens the ticket. */
+    unread: p.boolean().default(false),
     /** Optimistic lock: every update checks and bumps it (MikroORM version property). */
     version: p.integer().version(),
   },

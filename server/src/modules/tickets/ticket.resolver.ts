@@ -156,6 +156,12 @@ export class TicketResolver {
   }
 
   @Authorized(...TICKET_WRITE)
+  @Mutation(() => TicketGql, { description: 'Mark new customer mail as seen (clears unread). Does not change the version.' })
+  async ticketMarkRead(@Arg('id', () => ID, { description: 'Ticket id.' }) id: string, @Ctx() { viewer, services }: Context): Promise<TicketGql> {
+    return toTicketGql(await services.tickets.markRead(asStaff(viewer), id));
+  }
+
+  @Authorized(...TICKET_WRITE)
   @Mutation(() => TicketGql, { description: 'Reopen a closed ticket.' })
   async ticketReopen(@Arg('id', () => ID, { description: 'Ticket id.' }) id: string, @Ctx() { viewer, services }: Context): Promise<TicketGql> {
     return toTicketGql(await services.tickets.reopen(asStaff(viewer), id));

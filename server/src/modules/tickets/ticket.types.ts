@@ -156,6 +156,8 @@ export class TicketGql {
   lastAgentActivityAt!: Date | null;
   @Field(() => Date, { description: 'Last activity of anyone; the inbox sorts by it.' })
   lastActivityAt!: Date;
+  @Field(() => Boolean, { description: 'Customer mail arrived that no staff member has opened yet (ticketMarkRead clears it).' })
+  unread!: boolean;
   @Field(() => Int, { description: 'Optimistic lock: pass it back to ticketUpdate.' })
   version!: number;
 
@@ -182,6 +184,7 @@ export function toTicketGql(ticket: ITicket): TicketGql {
     lastCustomerActivityAt: ticket.lastCustomerActivityAt ?? null,
     lastAgentActivityAt: ticket.lastAgentActivityAt ?? null,
     lastActivityAt: ticket.lastActivityAt,
+    unread: ticket.unread,
     version: ticket.version,
     entity: ticket,
   };
