@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './infra/embedded-postgres.js';
+import { localSecret } from './infra/local-secret.js';
 import { createLogger } from './infra/logger.js';
 import { initORM } from './infra/orm.js';
 import { bootstrapFirstStart, DEMO_LOGINS } from './modules/tenants/bootstrap.service.js';
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  if (config.secretIsEphemeral) logger.warn('TRESEN_SECRET is not set: using a random secret for this run (sessions end on restart).');
+  if (config.secretIsEphemeral && !config.databaseUrl) {
+    // A local installation: keep the secret beside the embedded database it belongs to.
+    config = { ...config, secret: await localSecret(config.dataDir), secretIsEphemeral: false };
+  } else if (config.secretIsEphemeral) {
+    logger.warn('TRESEN_SECRET is not set: using a random secret for this run (sessions end and saved mailbox passwords cannot be read after a restart).');
+  }
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../server/src/infra/sql.js';
+import { UNREADABLE_PASSWORD } from '../../server/src/modules/mail/imap/mail-worker.js';
+import { SecretBox } from '../../server/src/shared/secret-box.js';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { worldFactory, type World } from '../helpers/factories.js';
 import { collect, eventually, type Gql, sleep, wsClient } from '../helpers/graphql.js';
@@ -37,6 +39,8 @@ afterAll(async () => {
   await Promise.all([dovecot?.stop(), plainDovecot?.stop()]);
 });
 
+/** IMAP passwords of the accounts made here, by user. */
+const PASSWORDS = new Map<string, string>();
 const MAILBOX_FIELDS = 'id address version state { connection importedToday failedCount lastError }';
 
 async function createMailbox(
@@ -53,6 +57,7 @@ async function createMailbox(
       i: { address, departmentId, host: imap.host, port: imap.port, security: 'NONE', user: account.user, password: account.password, ...extra },
     },
   );
+  PASSWORDS.set(account.user, account.password);
   return { id: mailboxCreate.id, address, user: account.user };
 }
 
@@ -238,6 +243,44 @@ describe('IMAP import', () => {
       '{ mailboxes { id state { failedCount importedToday } } }',
     );
     expect(mailboxes.find((m) => m.id === mailbox.id)?.state).toEqual({ failedCount: 1, importedToday: 1 });
+  });
+
+  it('says so when a stored password was sealed under another server secret, and does not log in with it', async () => {
+    const mailbox = await createMailbox(world.asAdmin, world.sharedDepartmentId, dovecot);
+    await waitFor(
+      () => world.asAdmin.data<{ mailboxes: { id: string; state: { connection: string } }[] }>(`{ mailboxes { id state { connection } } }`),
+      (r) => r.mailboxes.find((m) => m.id === mailbox.id)?.state.connection === 'IDLE',
+      'the mailbox to be connected',
+    );
+    // What a restart with a different TRESEN_SECRET looks like: the sealed password no longer opens.
+    const foreign = new SecretBox('another-secret-of-at-least-32-characters!').seal('irrelevant');
+    await sql(server.orm.em.fork(), 'update mailboxes set imap_password_enc = ?, version = version + 1 where id = ?', [foreign, mailbox.id]);
+    const state = await waitFor(
+      () =>
+        world.asAdmin.data<{ mailboxes: { id: string; state: { connection: string; lastError: string | null } }[] }>(
+          `{ mailboxes { id state { connection lastError } } }`,
+        ),
+      (r) => r.mailboxes.find((m) => m.id === mailbox.id)?.state.connection === 'ERROR',
+      'the mailbox to show the error',
+    );
+    expect(state.mailboxes.find((m) => m.id === mailbox.id)?.state.lastError).toBe(UNREADABLE_PASSWORD);
+    expect(server.app.mailWorker!.watching()).not.toContain(mailbox.id);
+    await dovecot.append(mailbox.user, 'INBOX', rawMail({ subject: 'Nicht abgeholt' }));
+    await sleep(1500);
+    expect(await inbound(mailbox.id)).toHaveLength(0);
+    // Entering the password again brings it back.
+    const { mailboxes } = await world.asAdmin.data<{ mailboxes: { id: string; version: number }[] }>('{ mailboxes { id version } }');
+    const version = mailboxes.find((m) => m.id === mailbox.id)!.version;
+    const account = await dovecot.list(mailbox.user, 'INBOX');
+    expect(account).toHaveLength(1);
+    await world.asAdmin.data('mutation ($i: MailboxUpdateInput!) { mailboxUpdate(input: $i) { id } }', {
+      i: { id: mailbox.id, version, password: PASSWORDS.get(mailbox.user) },
+    });
+    await waitFor(
+      () => inbound(mailbox.id),
+      (r) => r.length === 1,
+      'the mail to be imported once the password is entered again',
+    );
   });
 
   it('takes over a mailbox when the process holding it stops, and never imports a mail twice across processes', async () => {

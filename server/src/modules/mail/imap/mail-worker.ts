@@ -20,6 +20,9 @@ export interface MailWorkerOptions extends WatcherTiming {
   readonly acceptTenant?: (tenantId: string) => boolean;
 }
 
+/** What admins see when the password was sealed under another server secret. */
+export const UNREADABLE_PASSWORD = 'The stored password cannot be decrypted: TRESEN_SECRET has changed since it was saved. Enter the password again.';
+
 export const DEFAULT_MAIL_WORKER: MailWorkerOptions = {
   leaseSeconds: 20,
   scanSeconds: 5,
@@ -53,6 +56,8 @@ interface MailboxRow {
 export class MailWorker {
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly watchers = new Map<string, { watcher: MailboxWatcher; version: number }>();
+  /** Mailbox versions whose stored password this process cannot decrypt (reported once each). */
+  private readonly unreadable = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
   private stopped = false;
@@ -123,6 +128,12 @@ export class MailWorker {
     }
     for (const row of rows) {
       if (this.stopped) return;
+      // Sealed under another TRESEN_SECRET: say so instead of logging in with an empty password, and
+      // leave the mailbox to a process that can read it. A new password (new version) is tried again.
+      if (this.box.open(row.imap_password_enc) === null) {
+        await this.reportUnreadable(em, row);
+        continue;
+      }
       const held = await this.claim(em, row);
       const running = this.watchers.get(row.id);
       if (!held) {
@@ -146,6 +157,20 @@ export class MailWorker {
     return result[0]?.holder === this.holder;
   }
 
+  private async reportUnreadable(em: EntityManager, row: MailboxRow): Promise<void> {
+    const key = `${row.id}:${row.version}`;
+    if (this.unreadable.has(key)) return;
+    this.unreadable.add(key);
+    this.logger.error({ mailboxId: row.id }, 'the stored IMAP password cannot be decrypted (TRESEN_SECRET changed?); enter it again');
+    await sql(
+      em,
+      `insert into mailbox_states (mailbox_id, tenant_id, connection, last_error, last_error_at, updated_at) values (?, ?, 'error', ?, now(), now())
+       on conflict (mailbox_id) do update set connection = 'error', last_error = excluded.last_error, last_error_at = now(), updated_at = now()`,
+      [row.id, row.tenant_id, UNREADABLE_PASSWORD],
+    );
+    await this.pubSub.publish('mailboxChanged', row.tenant_id, { mailboxId: row.id, departmentId: row.department_id, deleted: false });
+  }
+
   private begin(row: MailboxRow): void {
     const password = this.box.open(row.imap_password_enc);
     const mailbox: WatchedMailbox = {
@@ -164,7 +189,6 @@ export class MailWorker {
       afterImport: row.after_import,
       afterImportFolder: row.after_import_folder,
     };
-    if (password === null) this.logger.error({ mailboxId: row.id }, 'the stored IMAP password cannot be decrypted (TRESEN_SECRET changed?); enter it again');
     this.logger.info({ mailboxId: row.id, holder: this.holder }, 'watching mailbox');
     const watcher = new MailboxWatcher(mailbox, this.em.fork(), this.importer, this.pubSub, this.options, this.logger);
     this.watchers.set(row.id, { watcher, version: row.version });
