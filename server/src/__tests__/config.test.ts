@@ -34,6 +34,40 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
   });
 
+  it('reads the mail settings and refuses bad ones, naming each', () => {
+    expect(loadConfig({})).toMatchObject({
+      mailWorker: true,
+      imapPollSeconds: 60,
+      mailMaxBytes: 40 * 1024 * 1024,
+      mailLeaseSeconds: 20,
+      mailTenants: undefined,
+    });
+    const tenant = '0b6c3f3e-8a54-4d4c-9a57-1f6f0c0e8d11';
+    expect(loadConfig({ TRESEN_MAIL_WORKER: 'false', TRESEN_MAIL_TENANTS: ` ${tenant.toUpperCase()} ,` })).toMatchObject({
+      mailWorker: false,
+      mailTenants: [tenant],
+    });
+    let error: unknown;
+    try {
+      loadConfig({
+        TRESEN_MAIL_WORKER: 'yes',
+        TRESEN_IMAP_POLL_SECONDS: '0',
+        TRESEN_MAIL_MAX_BYTES: '1.5',
+        TRESEN_MAIL_LEASE_SECONDS: '9999',
+        TRESEN_MAIL_TENANTS: 'acme',
+      });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect((error as ConfigError).problems).toHaveLength(5);
+    expect(problems).toMatch(/TRESEN_MAIL_WORKER must be true or false/);
+    expect(problems).toMatch(/TRESEN_IMAP_POLL_SECONDS must be a whole number of seconds from 1 to 3600 \(got "0"\)/);
+    expect(problems).toMatch(/TRESEN_MAIL_MAX_BYTES must be a whole number of bytes/);
+    expect(problems).toMatch(/TRESEN_MAIL_LEASE_SECONDS must be a whole number of seconds from 2 to 300/);
+    expect(problems).toMatch(/TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids/);
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TRESEN_SECRET is required in production/);
   });
