@@ -6,8 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Builds the browser console from client/ into client/dist (served by the
- * server at `/` with SPA fallback). In dev, /graphql (HTTP and WebSocket) is
- * proxied to a server on port 4000 so the session cookie stays same-origin.
+ * server at `/` with SPA fallback). In dev, /graphql (HTTP and WebSocket) and
+ * the download routes are proxied to a server on port 4000 so the session
+ * cookie stays same-origin.
  */
 export default defineConfig({
   root,
@@ -31,6 +32,9 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
+      // Downloads the server answers itself (with the session cookie): attachments and failed mails' raw copies.
+      '/attachments': 'http://127.0.0.1:4000',
+      '/failed-mails': 'http://127.0.0.1:4000',
     },
   },
 });

@@ -72,6 +72,12 @@ const routes: RouteRecordRaw[] = [
         meta: { admin: true, title: 'tokens.title' },
       },
       {
+        path: 'admin/mailboxes',
+        name: 'mailboxes',
+        component: () => import('./pages/admin/mailboxes/MailboxesPage.vue'),
+        meta: { admin: true, title: 'mailboxes.title', wide: true },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

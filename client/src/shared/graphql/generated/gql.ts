@@ -27,6 +27,17 @@ type Documents = {
     "\n  mutation DepartmentDelete($id: ID!) {\n    departmentDelete(id: $id)\n  }\n": typeof types.DepartmentDeleteDocument,
     "\n  query Departments {\n    departments {\n      ...DepartmentFields\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n": typeof types.DepartmentChangedDocument,
+    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": typeof types.MailboxFieldsFragmentDoc,
+    "\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n": typeof types.FailedMailFieldsFragmentDoc,
+    "\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxCreateDocument,
+    "\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxUpdateDocument,
+    "\n  mutation MailboxDelete($id: ID!) {\n    mailboxDelete(id: $id)\n  }\n": typeof types.MailboxDeleteDocument,
+    "\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n": typeof types.MailboxTestDocument,
+    "\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n": typeof types.MailboxRefreshDocument,
+    "\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n": typeof types.FailedMailRetryDocument,
+    "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxesDocument,
+    "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": typeof types.FailedMailsDocument,
+    "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": typeof types.MailboxChangedDocument,
     "\n  fragment ViewerFields on Me {\n    id\n    email\n    name\n    kind\n    tenant {\n      id\n      name\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...ViewerFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -77,6 +88,17 @@ const documents: Documents = {
     "\n  mutation DepartmentDelete($id: ID!) {\n    departmentDelete(id: $id)\n  }\n": types.DepartmentDeleteDocument,
     "\n  query Departments {\n    departments {\n      ...DepartmentFields\n    }\n  }\n": types.DepartmentsDocument,
     "\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n": types.DepartmentChangedDocument,
+    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": types.MailboxFieldsFragmentDoc,
+    "\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n": types.FailedMailFieldsFragmentDoc,
+    "\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": types.MailboxCreateDocument,
+    "\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": types.MailboxUpdateDocument,
+    "\n  mutation MailboxDelete($id: ID!) {\n    mailboxDelete(id: $id)\n  }\n": types.MailboxDeleteDocument,
+    "\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n": types.MailboxTestDocument,
+    "\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n": types.MailboxRefreshDocument,
+    "\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n": types.FailedMailRetryDocument,
+    "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": types.MailboxesDocument,
+    "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": types.FailedMailsDocument,
+    "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": types.MailboxChangedDocument,
     "\n  fragment ViewerFields on Me {\n    id\n    email\n    name\n    kind\n    tenant {\n      id\n      name\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...ViewerFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -180,6 +202,50 @@ export function graphql(source: "\n  query Departments {\n    departments {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n"): (typeof documents)["\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"): (typeof documents)["\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"): (typeof documents)["\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxDelete($id: ID!) {\n    mailboxDelete(id: $id)\n  }\n"): (typeof documents)["\n  mutation MailboxDelete($id: ID!) {\n    mailboxDelete(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n"): (typeof documents)["\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n"): (typeof documents)["\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n"): (typeof documents)["\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n"): (typeof documents)["\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n"): (typeof documents)["\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"): (typeof documents)["\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
