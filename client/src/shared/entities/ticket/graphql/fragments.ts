@@ -42,6 +42,7 @@ export const ticketListFields = graphql(`
       name
     }
     watchedByMe
+    unread
     createdAt
     updatedAt
     lastActivityAt
@@ -63,6 +64,11 @@ export const messageFields = graphql(`
     cc
     text
     html
+    quotedText
+    automaticReason
+    noAutoReply
+    bouncedRecipients
+    hasRemoteImages
     createdAt
     attachments {
       id

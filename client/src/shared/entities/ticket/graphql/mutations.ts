@@ -49,6 +49,16 @@ export const ticketReopenMutation = graphql(`
   }
 `);
 
+/** Only what changes: the ticket view and the inbox refetch on the ticketChanged event it causes. */
+export const ticketMarkReadMutation = graphql(`
+  mutation TicketMarkRead($id: ID!) {
+    ticketMarkRead(id: $id) {
+      id
+      unread
+    }
+  }
+`);
+
 export const ticketNoteAddMutation = graphql(`
   mutation TicketNoteAdd($input: TicketNoteAddInput!) {
     ticketNoteAdd(input: $input) {

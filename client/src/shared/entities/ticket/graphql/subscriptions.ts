@@ -36,3 +36,21 @@ export const ticketPresenceSubscription = graphql(`
     }
   }
 `);
+
+/** New customer mail, for the console's notification; only what the notification shows. */
+export const inboundMailSubscription = graphql(`
+  subscription InboundMail {
+    inboundMail {
+      createdTicket
+      ticket {
+        id
+        number
+        subject
+      }
+      message {
+        id
+        from
+      }
+    }
+  }
+`);
