@@ -18,6 +18,8 @@ import { DEFAULT_MAIL_WORKER, MailWorker, type MailWorkerOptions } from './modul
 import { DEFAULT_MAIL_LIMITS } from './modules/mail/parsing/parse-mail.js';
 import { MessageIdSigner } from './modules/mail/threading/message-ids.js';
 import { SecretBox } from './shared/secret-box.js';
+import { MailSender } from './modules/mail/smtp/mail-sender.js';
+import { DEFAULT_OUTBOX, Outbox, type OutboxOptions } from './modules/mail/smtp/outbox.js';
 import { attachmentRoutes } from './http/attachments.js';
 import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -40,6 +42,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Mail worker timing and scope; defaults from DEFAULT_MAIL_WORKER and config. Tests shorten them. */
   readonly mailWorker?: Partial<MailWorkerOptions>;
+  /** Outbox retry timing; defaults from DEFAULT_OUTBOX. Tests shorten them. */
+  readonly outbox?: Partial<OutboxOptions>;
 }
 
 export interface App {
@@ -54,15 +58,23 @@ export interface App {
 }
 
 /** Wires HTTP (Apollo on express) and WebSocket (graphql-ws) onto one server and one schema. */
-export async function createApp({ config, orm, bus, logger, mailWorker: workerOptions }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, bus, logger, mailWorker: workerOptions, outbox: outboxOptions }: AppDeps): Promise<App> {
   const production = config.env === 'production';
   const schema = await buildTresenSchema(bus.pubSub);
   const presence = bus.redis ? new RedisPresenceStore(bus.redis) : new MemoryPresenceStore();
+  // Every process queues replies; processes with the mail worker on also send them.
+  const outbox = new Outbox(
+    orm.config.get('clientUrl')!,
+    { ...DEFAULT_OUTBOX, expireSeconds: config.sendTimeoutSeconds, retryDelaySeconds: config.sendRetrySeconds, schema: config.jobSchema, ...outboxOptions },
+    logger,
+  );
+  await outbox.start();
   const mail: MailDeps = {
     box: new SecretBox(config.secret),
     signer: new MessageIdSigner(config.secret),
     limits: { ...DEFAULT_MAIL_LIMITS, maxRawBytes: config.mailMaxBytes, maxAttachmentBytes: config.attachmentMaxBytes },
     logger,
+    outbox,
   };
   const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail };
   const realtime = new RealtimeAccess(bus.pubSub);
@@ -197,6 +209,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
         logger,
       )
     : null;
+  const sender = config.mailWorker ? new MailSender(orm.em.fork(), bus.pubSub, mail.box, logger) : null;
 
   return {
     httpServer,
@@ -208,11 +221,17 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address();
           worker?.start();
+          if (sender)
+            void outbox
+              .work(sender)
+              .catch((error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox worker did not start'));
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
     close: async () => {
       await worker?.stop();
+      await outbox.stop();
+      sender?.close();
       await apollo.stop();
     },
   };

@@ -47,6 +47,12 @@ export interface Config {
   readonly mailLeaseSeconds: number;
   /** Watch only mailboxes of these tenants (sharding mail work across processes); undefined: all. */
   readonly mailTenants: readonly string[] | undefined;
+  /** A send that has not finished after this long (its process died) is tried again. Default 120. */
+  readonly sendTimeoutSeconds: number;
+  /** First retry of a reply after a temporary failure, in seconds; doubles each time up to an hour. Default 30. */
+  readonly sendRetrySeconds: number;
+  /** PostgreSQL schema of the job queue (pg-boss). Default pgboss. */
+  readonly jobSchema: string;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +171,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     .filter((t) => t !== '');
   if (mailTenants?.some((t) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t)))
     problems.push('TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids (UUIDs).');
+  const sendTimeoutSeconds = wholeNumber('TRESEN_SEND_TIMEOUT_SECONDS', 120, 2, 3600, 'seconds');
+  const sendRetrySeconds = wholeNumber('TRESEN_SEND_RETRY_SECONDS', 30, 1, 3600, 'seconds');
+  const jobSchema = value('TRESEN_JOB_SCHEMA') ?? 'pgboss';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(jobSchema)) problems.push(`TRESEN_JOB_SCHEMA must be a lower-case PostgreSQL name such as pgboss (got "${jobSchema}").`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -187,5 +197,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     mailMaxBytes,
     mailLeaseSeconds,
     mailTenants,
+    sendTimeoutSeconds,
+    sendRetrySeconds,
+    jobSchema,
   });
 }

@@ -31,6 +31,7 @@ const servicesFor = (orm: MikroORM) =>
       signer: new MessageIdSigner(FACTORY_SECRET),
       limits: DEFAULT_MAIL_LIMITS,
       logger: createLogger({ logLevel: 'silent' }),
+      outbox: null,
     },
   });
 

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
+import type { OutboxOptions } from '../../server/src/modules/mail/smtp/outbox.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/infra/logger.js';
 import type { MailWorkerOptions } from '../../server/src/modules/mail/imap/mail-worker.js';
@@ -17,7 +19,7 @@ export interface TestServer {
 
 /** A real Tresen server in this process on a free loopback port, on the run's database. */
 export async function startTestServer(
-  options: { redisUrl?: string; env?: Record<string, string>; mailWorker?: Partial<MailWorkerOptions> } = {},
+  options: { redisUrl?: string; env?: Record<string, string>; mailWorker?: Partial<MailWorkerOptions>; outbox?: Partial<OutboxOptions> } = {},
 ): Promise<TestServer> {
   const databaseUrl = inject('databaseUrl');
   const config = loadConfig({
@@ -35,7 +37,15 @@ export async function startTestServer(
   const logger = createLogger(config);
   const orm = await initORM(databaseUrl, logger, { migrate: false });
   const bus: RealtimeBus = createRealtimeBus(config.redisUrl, logger);
-  const app = await createApp({ config, orm, bus, logger, ...(options.mailWorker ? { mailWorker: options.mailWorker } : {}) });
+  const app = await createApp({
+    config,
+    orm,
+    bus,
+    logger,
+    ...(options.mailWorker ? { mailWorker: options.mailWorker } : {}),
+    // A pg-boss schema of its own for every server that sends, so no other test's process takes its jobs.
+    ...(options.outbox || options.mailWorker ? { outbox: { schema: `pgboss_${randomBytes(4).toString('hex')}`, ...options.outbox } } : {}),
+  });
   const port = await app.listen();
   return {
     url: `http://127.0.0.1:${port}/graphql`,

@@ -36,6 +36,7 @@ const worker = () =>
     TRESEN_MAIL_WORKER: 'true',
     TRESEN_MAIL_LEASE_SECONDS: '2',
     TRESEN_MAIL_TENANTS: world.tenantId,
+    TRESEN_JOB_SCHEMA: 'pgboss_mail_crash',
     LOG_LEVEL: 'error',
   }).then((p) => {
     processes.push(p);

@@ -68,6 +68,20 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids/);
   });
 
+  it('reads the outbox settings and refuses bad ones', () => {
+    expect(loadConfig({})).toMatchObject({ sendTimeoutSeconds: 120, sendRetrySeconds: 30, jobSchema: 'pgboss' });
+    let error: unknown;
+    try {
+      loadConfig({ TRESEN_SEND_TIMEOUT_SECONDS: '1', TRESEN_SEND_RETRY_SECONDS: 'soon', TRESEN_JOB_SCHEMA: 'pg-boss; drop table x' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/TRESEN_SEND_TIMEOUT_SECONDS must be a whole number of seconds from 2 to 3600/);
+    expect(problems).toMatch(/TRESEN_SEND_RETRY_SECONDS must be a whole number of seconds from 1 to 3600/);
+    expect(problems).toMatch(/TRESEN_JOB_SCHEMA must be a lower-case PostgreSQL name/);
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TRESEN_SECRET is required in production/);
   });

@@ -11,6 +11,7 @@ import { StaffResolver } from '../modules/users/staff.resolver.js';
 import { UserGroupResolver } from '../modules/users/user-group.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
+import { MailboxSendingResolver, ReplyResolver } from '../modules/mail/smtp/reply.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
@@ -30,6 +31,8 @@ export const resolvers = [
   MessageResolver,
   CustomerResolver,
   MailboxResolver,
+  MailboxSendingResolver,
+  ReplyResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

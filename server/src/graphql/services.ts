@@ -5,6 +5,10 @@ import { MailboxService } from '../modules/mail/mailbox.service.js';
 import type { MailLimits } from '../modules/mail/parsing/parse-mail.js';
 import type { MessageIdSigner } from '../modules/mail/threading/message-ids.js';
 import type { SecretBox } from '../shared/secret-box.js';
+import { CannedReplyService } from '../modules/mail/smtp/canned-reply.service.js';
+import type { Outbox } from '../modules/mail/smtp/outbox.js';
+import { ReplyService } from '../modules/mail/smtp/reply.service.js';
+import { SendingService } from '../modules/mail/smtp/sending.service.js';
 import type { Config } from '../config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import type { LoginLimiter } from '../modules/auth/login-limiter.js';
@@ -34,6 +38,8 @@ export interface MailDeps {
   readonly signer: MessageIdSigner;
   readonly limits: MailLimits;
   readonly logger: Logger;
+  /** Where replies are queued; null where nothing can send (unit tests of other parts). */
+  readonly outbox: Outbox | null;
 }
 
 /** The importer for one EntityManager (each import forks its own transaction from it). */
@@ -54,6 +60,9 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub);
   const ticketStatuses = new TicketStatusService(em);
   const mailboxes = new MailboxService(em, departments, deps.mail.box, deps.pubSub, createMailImporter(em, deps.pubSub, deps.mail));
+  const sending = new SendingService(em, mailboxes, deps.mail.box, deps.pubSub);
+  const cannedReplies = new CannedReplyService(em, ticketQueries);
+  const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
   return {
     em,
     auth,
@@ -67,6 +76,9 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     messages,
     attachments,
     mailboxes,
+    sending,
+    cannedReplies,
+    replies,
     presence: deps.presence,
   };
 }

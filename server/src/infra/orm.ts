@@ -8,6 +8,7 @@ import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { User, UserGroup, UserGroupMember } from '../modules/users/user.entity.js';
 import { Contact, Customer } from '../modules/customers/customer.entity.js';
 import { Mailbox } from '../modules/mail/mailbox.entity.js';
+import { CannedReply } from '../modules/mail/smtp/canned-reply.entity.js';
 import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import type { Logger } from './logger.js';
@@ -32,6 +33,7 @@ export const entities = [
   Contact,
   Message,
   Mailbox,
+  CannedReply,
 ];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */

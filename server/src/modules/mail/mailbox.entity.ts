@@ -6,6 +6,9 @@ import type { ImapSecurity } from './imap/imap-settings.js';
 export const AfterImport = { Keep: 'keep', Seen: 'seen', Move: 'move', Delete: 'delete' } as const;
 export type AfterImport = (typeof AfterImport)[keyof typeof AfterImport];
 
+export const SmtpTransport = { Smtp: 'smtp', Sendmail: 'sendmail' } as const;
+export type SmtpTransport = (typeof SmtpTransport)[keyof typeof SmtpTransport];
+
 /** An e-mail address of a department that receives mail over IMAP. The password is sealed (SecretBox). */
 export const Mailbox = defineEntity({
   name: 'Mailbox',
@@ -29,6 +32,17 @@ export const Mailbox = defineEntity({
     imapAllowInvalidCertificate: p.boolean().default(false),
     afterImport: p.string().$type<AfterImport>().default('seen'),
     afterImportFolder: p.string().nullable(),
+    /** Replies leave from this address (SMTP or sendmail). */
+    smtpEnabled: p.boolean().default(false),
+    smtpTransport: p.string().$type<SmtpTransport>().default('smtp'),
+    smtpHost: p.string().nullable(),
+    smtpPort: p.integer().nullable(),
+    smtpSecurity: p.string().$type<ImapSecurity>().nullable(),
+    smtpUser: p.string().nullable(),
+    smtpPasswordEnc: p.text().nullable().lazy(),
+    smtpAllowInvalidCertificate: p.boolean().default(false),
+    /** The address's (department's) signature, with placeholders. */
+    signature: p.text().default(''),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()),
     version: p.integer().version(),

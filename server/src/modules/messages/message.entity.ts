@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 export const MessageKind = { Inbound: 'inbound', Outbound: 'outbound', Note: 'note' } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
+export const SendStatus = { Queued: 'queued', Sending: 'sending', Sent: 'sent', Failed: 'failed' } as const;
+export type SendStatus = (typeof SendStatus)[keyof typeof SendStatus];
+
 /** A message in a ticket's thread: mail in, mail out, or an internal note (staff only). */
 export const Message = defineEntity({
   name: 'Message',
@@ -35,6 +38,17 @@ export const Message = defineEntity({
     /** Recipients a bounce reported as failed (on the bounce and on the message that bounced). */
     bouncedRecipients: p.array().default([]),
     hasRemoteImages: p.boolean().default(false),
+    /** Subject a reply was sent with. */
+    subject: p.string().nullable(),
+    bccAddresses: p.array().default([]),
+    /** The address a reply leaves from. */
+    mailboxId: p.uuid().nullable(),
+    /** Outbound mail only: queued, sending, sent or failed. */
+    sendStatus: p.string().$type<SendStatus>().nullable(),
+    /** The mail server's words when sending failed (or is being retried). */
+    sendError: p.text().nullable(),
+    sendAttempts: p.integer().default(0),
+    sentAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

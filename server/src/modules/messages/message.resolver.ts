@@ -27,7 +27,7 @@ export class MessageResolver {
 
   @Authorized(...STAFF_READ)
   @Subscription(() => MessageAddedGql, {
-    description: 'New messages of one ticket the viewer may see. Checked per receiver and event.',
+    description: "New messages of one ticket the viewer may see, and changes of a reply's send status. Checked per receiver and event.",
     subscribe: ({ args, context }) => (context as Context).ticketRealtime.messageAdded(context as Context, (args as { ticketId: string }).ticketId),
   })
   async messageAdded(

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule } from '../../graphql/access.js';
 import { MessageKindGql, StaffRefGql } from '../tickets/ticket.types.js';
 import type { IMessage } from './message.entity.js';
@@ -22,6 +22,17 @@ export class AttachmentGql {
 export function toAttachmentGql(row: AttachmentRow): AttachmentGql {
   return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size, url: `/attachments/${row.id}` };
 }
+
+export enum SendStatusGql {
+  QUEUED = 'queued',
+  SENDING = 'sending',
+  SENT = 'sent',
+  FAILED = 'failed',
+}
+registerEnumType(SendStatusGql, {
+  name: 'SendStatus',
+  description: 'How far sending a reply got: waiting in the outbox (also between retries), being sent, accepted by the mail server, or failed for good.',
+});
 
 @AccessRule('Messages of tickets the viewer may see; staff and API tokens only (notes included).')
 @ObjectType('Message', { description: "A message in a ticket's thread." })
@@ -62,6 +73,18 @@ export class MessageGql {
   bouncedRecipients!: string[];
   @Field(() => Boolean, { description: 'The HTML refers to remote images (not loaded unless the reader asks).' })
   hasRemoteImages!: boolean;
+  @Field(() => String, { nullable: true, description: 'Subject a reply was sent with (with the ticket token).' })
+  subject!: string | null;
+  @Field(() => [String], { description: 'Blind copy recipients of a reply.' })
+  bcc!: string[];
+  @Field(() => SendStatusGql, { nullable: true, description: 'Replies: how far sending got. Null for other messages.' })
+  sendStatus!: SendStatusGql | null;
+  @Field(() => String, { nullable: true, description: "Replies: the mail server's words when sending failed or is being retried." })
+  sendError!: string | null;
+  @Field(() => Int, { description: 'Replies: how often sending was tried.' })
+  sendAttempts!: number;
+  @Field(() => Date, { nullable: true, description: 'Replies: when the mail server accepted it.' })
+  sentAt!: Date | null;
   @Field(() => Date, { description: 'When.' })
   createdAt!: Date;
 
@@ -85,6 +108,12 @@ export function toMessageGql(message: IMessage): MessageGql {
     bouncedRecipients: (message.bouncedRecipients ?? []) as string[],
     hasRemoteImages: message.hasRemoteImages,
     noAutoReply: message.noAutoReply,
+    subject: message.subject ?? null,
+    bcc: (message.bccAddresses ?? []) as string[],
+    sendStatus: (message.sendStatus ?? null) as SendStatusGql | null,
+    sendError: message.sendError ?? null,
+    sendAttempts: message.sendAttempts,
+    sentAt: message.sentAt ?? null,
     createdAt: message.createdAt,
     authorUserId: message.authorUserId ?? null,
     tenantId: message.tenantId,

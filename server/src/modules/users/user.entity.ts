@@ -22,6 +22,8 @@ export const User = defineEntity({
     /** argon2id hash; null for customers who have no portal login yet. */
     passwordHash: p.string().nullable().hidden(),
     active: p.boolean().default(true),
+    /** Staff: the personal signature under replies, with placeholders. */
+    signature: p.text().default(''),
     /** Bumped on password change; sessions older than this are dead. */
     sessionsValidFrom: p.datetime().onCreate(() => new Date()),
     createdAt: p.datetime().onCreate(() => new Date()),
