@@ -367,6 +367,65 @@ describe('replies by mail', () => {
     expect(viaTemplate.ticketReply.text.startsWith('Papier!')).toBe(true);
   });
 
+  it('acknowledges a new ticket from mail, marked automatic, but never automatic mail, suppressed senders, replies, or more than 3 an hour', async () => {
+    const box = await mailbox(world.sharedDepartmentId, { imap: true });
+    const { mailboxes } = await world.asAdmin.data<{ mailboxes: { id: string; version: number }[] }>('{ mailboxes { id version } }');
+    const version = mailboxes.find((m) => m.id === box.id)!.version;
+    const enable = `mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { sending { autoReplyEnabled } } }`;
+    expect((await world.asAdmin.request(enable, { i: { id: box.id, version, autoReplyEnabled: true } })).errors?.[0]?.extensions).toMatchObject({
+      field: 'autoReplyText',
+    });
+    await world.asAdmin.data(enable, {
+      i: {
+        id: box.id,
+        version,
+        autoReplyEnabled: true,
+        autoReplySubject: 'Eingang: {{ticketSubject}}',
+        autoReplyText: 'Danke {{contactName}}, Ihre Nummer ist {{ticketNumber}}.',
+      },
+    });
+    const firstId = newMessageId();
+    const mails = [
+      rawMail({ subject: 'Quittung bitte', from: 'Anna <anna@customer.example>', to: box.address, messageId: firstId }),
+      rawMail({ subject: 'Re: Quittung bitte', from: 'anna@customer.example', to: box.address, inReplyTo: firstId }),
+      rawMail({ subject: 'Abwesend', from: 'bot@customer.example', to: box.address, headers: { 'Auto-Submitted': 'auto-replied' } }),
+      rawMail({ subject: 'Bitte keine Antwort', from: 'exchange@customer.example', to: box.address, headers: { 'X-Auto-Response-Suppress': 'All' } }),
+      ...[1, 2, 3, 4].map((i) => rawMail({ subject: `Viel Post ${i}`, from: 'flut@customer.example', to: box.address })),
+    ];
+    for (const raw of mails) await dovecot.append(box.user, 'INBOX', raw);
+    await waitFor(
+      () => sql<{ n: string }>(server.orm.em.fork(), "select count(*) as n from inbound_mails where mailbox_id = ? and status = 'imported'", [box.id]),
+      (rows) => rows[0]?.n === String(mails.length),
+      'every mail to be imported',
+      15_000,
+    );
+    await waitFor(
+      () =>
+        sql<{ n: string }>(server.orm.em.fork(), "select count(*) as n from messages where tenant_id = ? and auto_generated and send_status <> 'sent'", [
+          world.tenantId,
+        ]),
+      (rows) => rows[0]?.n === '0',
+      'the acknowledgements to be sent',
+    );
+    await sleep(500);
+    const acks = smtp.received.filter((m) => m.parsed.headers.get('auto-submitted') === 'auto-replied');
+    const to = (address: string) => acks.filter((m) => m.envelopeTo.includes(address));
+    expect(to('anna@customer.example')).toHaveLength(1);
+    expect(to('bot@customer.example')).toHaveLength(0);
+    expect(to('exchange@customer.example')).toHaveLength(0);
+    expect(to('flut@customer.example')).toHaveLength(3);
+    const ack = to('anna@customer.example')[0]!.parsed;
+    expect(ack.headers.get('x-auto-response-suppress')).toBe('All');
+    expect(ack.subject).toMatch(/^Eingang: Quittung bitte \[#\d+\]$/);
+    expect(ack.text).toMatch(/^Danke Anna, Ihre Nummer ist \d+\./);
+    const [row] = await sql<{ kind: string; no_auto_reply: boolean }>(
+      server.orm.em.fork(),
+      "select kind, no_auto_reply from messages where tenant_id = ? and auto_generated and to_addresses = '{anna@customer.example}'",
+      [world.tenantId],
+    );
+    expect(row).toEqual({ kind: 'outbound', no_auto_reply: true });
+  });
+
   it('tests sending settings and names the step that failed', async () => {
     const authSmtp = await startSmtp({ user: 'sender', password: 'richtig' });
     try {

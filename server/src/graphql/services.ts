@@ -44,7 +44,7 @@ export interface MailDeps {
 
 /** The importer for one EntityManager (each import forks its own transaction from it). */
 export function createMailImporter(em: EntityManager, pubSub: TresenPubSub, mail: MailDeps): MailImporter {
-  return new MailImporter(em, pubSub, mail.signer, mail.limits, mail.logger);
+  return new MailImporter(em, pubSub, mail.signer, mail.limits, mail.logger, mail.outbox);
 }
 
 /** All services of one unit of work, sharing one EntityManager. Cheap to create: one per operation. */

@@ -3,6 +3,7 @@ import { Migration20261124010000_tickets } from './Migration20261124010000_ticke
 import { Migration20261124020000_inbox_indexes } from './Migration20261124020000_inbox_indexes.js';
 import { Migration20261124030000_mail_in } from './Migration20261124030000_mail_in.js';
 import { Migration20261129000000_mail_out } from './Migration20261129000000_mail_out.js';
+import { Migration20261129010000_auto_reply } from './Migration20261129010000_auto_reply.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source (tests) and from dist. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261124020000_inbox_indexes', class: Migration20261124020000_inbox_indexes },
   { name: 'Migration20261124030000_mail_in', class: Migration20261124030000_mail_in },
   { name: 'Migration20261129000000_mail_out', class: Migration20261129000000_mail_out },
+  { name: 'Migration20261129010000_auto_reply', class: Migration20261129010000_auto_reply },
 ];

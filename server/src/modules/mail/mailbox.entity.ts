@@ -41,6 +41,10 @@ export const Mailbox = defineEntity({
     smtpUser: p.string().nullable(),
     smtpPasswordEnc: p.text().nullable().lazy(),
     smtpAllowInvalidCertificate: p.boolean().default(false),
+    /** Acknowledge the first mail of a new ticket automatically (never automatic mail, at most a few per sender and hour). */
+    autoReplyEnabled: p.boolean().default(false),
+    autoReplySubject: p.string().default(''),
+    autoReplyText: p.text().default(''),
     /** The address's (department's) signature, with placeholders. */
     signature: p.text().default(''),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -11,6 +11,8 @@ import { SUBJECT_MAX } from '../../tickets/ticket.rules.js';
 import { MailParseError, parseMail, type MailLimits, type ParsedMail } from '../parsing/parse-mail.js';
 import type { MessageIdSigner } from '../threading/message-ids.js';
 import { findThread } from '../threading/thread-finder.js';
+import { queueAutoReply } from '../smtp/auto-reply.js';
+import type { Outbox } from '../smtp/outbox.js';
 import { ensureContact } from './sender-contact.js';
 
 /** The mailbox facts an import needs. */
@@ -49,6 +51,8 @@ export class MailImporter {
     private readonly signer: MessageIdSigner,
     private readonly limits: MailLimits,
     private readonly logger: Logger,
+    /** Where acknowledgements of new tickets are queued; null: none are sent. */
+    private readonly outbox: Outbox | null = null,
   ) {}
 
   async import(mailbox: ImportMailbox, message: ServerMessage): Promise<ImportOutcome> {
@@ -266,6 +270,18 @@ export class MailImporter {
       createdAt: now,
     });
     await em.flush();
+    if (createdTicket && this.outbox) {
+      const number = (await em.findOneOrFail(Ticket, { tenantId, id: ticketId })).number;
+      await queueAutoReply(em, this.signer, this.outbox, {
+        tenantId,
+        mailboxId: mailbox.id,
+        ticket: { id: ticketId, number, subject: ticketSubject(parsed.subject) },
+        sender,
+        senderName: parsed.from?.name ?? '',
+        customerName: contact?.customerName ?? '',
+        noAutoReply: parsed.automatic !== null || parsed.autoReplySuppressed,
+      });
+    }
     const html = await this.storeAttachments(em, tenantId, messageId, parsed);
     if (html !== null) await sql(em, 'update messages set body_html = ? where id = ?', [html, messageId]);
     if (parsed.bounce && thread?.bouncedMessageId) {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../../../infra/logger.js';
 import { sql } from '../../../infra/sql.js';
+import { pgArray } from '../../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../../realtime/pubsub.js';
 import type { SecretBox } from '../../../shared/secret-box.js';
 import type { SmtpTransport } from '../mailbox.entity.js';
@@ -23,6 +24,7 @@ interface OutgoingRow {
   quoted_text: string | null;
   body_html: string | null;
   created_at: Date;
+  auto_generated: boolean;
 }
 
 interface SendingMailbox {
@@ -67,7 +69,7 @@ export class MailSender {
         from tickets t where t.tenant_id = m.tenant_id and t.id = m.ticket_id
           and m.tenant_id = ? and m.id = ? and m.kind = 'outbound' and m.send_status in ('queued', 'sending')
         returning m.id, m.ticket_id, t.department_id, m.mailbox_id, m.mail_message_id, m.to_addresses, m.cc_addresses, m.bcc_addresses,
-          m.subject, m.body_text, m.quoted_text, m.body_html, m.created_at`,
+          m.subject, m.body_text, m.quoted_text, m.body_html, m.created_at, m.auto_generated`,
       [job.tenantId, job.messageId],
     );
     const row = claimed[0];
@@ -76,6 +78,10 @@ export class MailSender {
     const mailbox = row.mailbox_id ? await this.mailbox(em, job.tenantId, row.mailbox_id) : null;
     if (!mailbox || !mailbox.smtp_enabled) {
       await this.finish(em, job.tenantId, row, 'failed', 'The sending address was removed or no longer sends. Turn sending on again, then resend.');
+      return;
+    }
+    if (row.auto_generated && (await this.toOwnAddress(em, job.tenantId, row))) {
+      await this.finish(em, job.tenantId, row, 'failed', 'Not sent: automatic mail never goes to our own addresses (mail loop protection).');
       return;
     }
     const password = mailbox.smtp_password_enc ? this.box.open(mailbox.smtp_password_enc) : null;
@@ -131,9 +137,17 @@ export class MailSender {
       references: references.length > 0 ? references : undefined,
       date: row.created_at,
       attachments: files.map((f) => ({ filename: f.filename, contentType: f.content_type, content: f.data })),
+      // RFC 3834: automatic mail says so, and asks Exchange and others not to answer it automatically.
+      headers: row.auto_generated ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : undefined,
       disableFileAccess: true,
       disableUrlAccess: true,
     };
+  }
+
+  private async toOwnAddress(em: EntityManager, tenantId: string, row: OutgoingRow): Promise<boolean> {
+    const recipients = [...row.to_addresses, ...row.cc_addresses, ...row.bcc_addresses];
+    const own = await sql(em, 'select 1 from mailboxes where tenant_id = ? and address = any(?::text[])', [tenantId, pgArray(recipients)]);
+    return own.length > 0;
   }
 
   private transporter(mailbox: SendingMailbox, password: string | null): Transporter {

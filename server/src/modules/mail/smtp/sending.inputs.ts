@@ -52,6 +52,12 @@ export class MailboxSendingUpdateInput {
   clearUser?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Accept certificates that cannot be verified (self-signed).' })
   allowInvalidCertificate?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Acknowledge the first mail of every new ticket automatically.' })
+  autoReplyEnabled?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Subject of the acknowledgement, with {{placeholders}} (default "Re: {{ticketSubject}}").' })
+  autoReplySubject?: string | null;
+  @Field(() => String, { nullable: true, description: 'Text of the acknowledgement, with {{placeholders}}; the address signature follows.' })
+  autoReplyText?: string | null;
 }
 
 @InputType({ description: 'Sending settings to test: those of a saved mailbox (id), with any field overridden, or new ones.' })

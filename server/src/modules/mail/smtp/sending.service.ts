@@ -22,6 +22,9 @@ export interface SendingFields {
   password?: string | null;
   clearUser?: boolean | null;
   allowInvalidCertificate?: boolean | null;
+  autoReplyEnabled?: boolean | null;
+  autoReplySubject?: string | null;
+  autoReplyText?: string | null;
 }
 
 const HOST = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$|^\[?[0-9a-f:.]+\]?$/i;
@@ -127,7 +130,17 @@ function validateSmtp(input: SendingFields, current: IMailbox | null) {
     if (port === null) throw fieldError('port', 'Enter the SMTP port.');
     if (security === null) throw fieldError('security', 'Choose the encryption.');
   }
+  const autoReplyEnabled = input.autoReplyEnabled ?? current?.autoReplyEnabled ?? false;
+  const autoReplySubject = (input.autoReplySubject ?? current?.autoReplySubject ?? '').trim();
+  if (autoReplySubject.length > 200 || CONTROL.test(autoReplySubject))
+    throw fieldError('autoReplySubject', 'The subject must be at most 200 characters, on one line.');
+  const autoReplyText = (input.autoReplyText ?? current?.autoReplyText ?? '').replaceAll('\u0000', '').trimEnd();
+  if (autoReplyText.length > 20_000) throw fieldError('autoReplyText', 'The text must be at most 20000 characters long.');
+  if (autoReplyEnabled && autoReplyText.trim() === '') throw fieldError('autoReplyText', 'Write the text of the acknowledgement, or turn it off.');
   return {
+    autoReplyEnabled,
+    autoReplySubject,
+    autoReplyText,
     smtpEnabled: enabled,
     smtpTransport: transport,
     smtpHost: host,

@@ -39,6 +39,12 @@ export class MailboxSendingGql {
   user!: string | null;
   @Field(() => Boolean, { description: 'Certificates that cannot be verified are accepted.' })
   allowInvalidCertificate!: boolean;
+  @Field(() => Boolean, { description: 'New tickets from mail get an automatic acknowledgement (never automatic mail; at most 3 per sender and hour).' })
+  autoReplyEnabled!: boolean;
+  @Field(() => String, { description: 'Subject of the acknowledgement ("" for "Re: {{ticketSubject}}").' })
+  autoReplySubject!: string;
+  @Field(() => String, { description: 'Text of the acknowledgement, with {{placeholders}}.' })
+  autoReplyText!: string;
 }
 
 export function toMailboxSendingGql(mailbox: IMailbox): MailboxSendingGql {
@@ -50,6 +56,9 @@ export function toMailboxSendingGql(mailbox: IMailbox): MailboxSendingGql {
     security: (mailbox.smtpSecurity ?? null) as MailSecurityGql | null,
     user: mailbox.smtpUser ?? null,
     allowInvalidCertificate: mailbox.smtpAllowInvalidCertificate,
+    autoReplyEnabled: mailbox.autoReplyEnabled,
+    autoReplySubject: mailbox.autoReplySubject,
+    autoReplyText: mailbox.autoReplyText,
   };
 }
 
