@@ -100,6 +100,12 @@ describe('IMAP import', () => {
     const outsider = subscribe(world.asOutsider.credentials);
     const other = await worldFactory(server.orm, server.url);
     const stranger = subscribe(other.asAdmin.credentials);
+    // The admin page's live view: every event must carry the state as it is now, not as it was at the first event.
+    const adminPage = collect<{ mailboxChanged: { mailboxId: string; mailbox: { state: { connection: string; importedToday: number } } | null } }>(
+      wsClient(server.wsUrl, world.asAdmin.credentials, origin),
+      'subscription { mailboxChanged { mailboxId mailbox { state { connection importedToday } } } }',
+    );
+    await sleep(200);
     const mailbox = await createMailbox(world.asAdmin, world.sharedDepartmentId, dovecot);
     await waitFor(
       () => world.asAdmin.data<{ mailboxes: { id: string; state: { connection: string } }[] }>(`{ mailboxes { id state { connection } } }`),
@@ -108,6 +114,13 @@ describe('IMAP import', () => {
     );
     await sleep(300);
     await dovecot.append(mailbox.user, 'INBOX', rawMail({ subject: 'Drucker kaputt', from: 'Erika Mustermann <Erika@Customer.Example>' }));
+    await eventually(
+      () => adminPage.events.some((e) => e.mailboxChanged.mailboxId === mailbox.id && e.mailboxChanged.mailbox?.state.importedToday === 1),
+      'a mailboxChanged event with the import counted',
+      5000,
+    );
+    expect(adminPage.events.filter((e) => e.mailboxChanged.mailboxId === mailbox.id).map((e) => e.mailboxChanged.mailbox?.state.connection)).toContain('IDLE');
+    adminPage.stop();
     await eventually(() => agent.events.length === 1, 'the agent to get the inbound mail event', 5000);
     const event = agent.events[0]!.inboundMail;
     expect(event.createdTicket).toBe(true);
@@ -175,7 +188,12 @@ describe('IMAP import', () => {
       id: mailbox.id,
       v: 1,
     });
-    await sleep(1500);
+    // Turned off by an admin, it shows as stopped, not as waiting for a process.
+    await waitFor(
+      () => world.asAdmin.data<{ mailboxes: { id: string; state: { connection: string } }[] }>(`{ mailboxes { id state { connection } } }`),
+      (r) => r.mailboxes.find((m) => m.id === mailbox.id)?.state.connection === 'STOPPED',
+      'the mailbox to show as stopped',
+    );
     await dovecot.resetUidValidity(mailbox.user, 'INBOX');
     await dovecot.append(mailbox.user, 'INBOX', rawMail({ subject: 'Nachher' }));
     await world.asAdmin.data('mutation ($id: ID!, $v: Int!) { mailboxUpdate(input: { id: $id, version: $v, enabled: true }) { id } }', {
@@ -222,11 +240,12 @@ describe('IMAP import', () => {
     expect(rows[0]).toMatchObject({ status: 'failed' });
     expect(rows[0]!.reason).toBeTruthy();
     expect(rows[1]).toMatchObject({ status: 'imported' });
-    const { failedMails } = await world.asAdmin.data<{ failedMails: { id: string; reason: string; rawUrl: string }[] }>(
-      'query ($m: ID) { failedMails(mailboxId: $m) { id reason rawUrl } }',
-      { m: mailbox.id },
-    );
+    const { failedMails } = await world.asAdmin.data<{
+      failedMails: { id: string; reason: string; rawUrl: string; receivedAt: string; retriedAt: string | null }[];
+    }>('query ($m: ID) { failedMails(mailboxId: $m) { id reason rawUrl receivedAt retriedAt } }', { m: mailbox.id });
     expect(failedMails).toHaveLength(1);
+    expect(Date.parse(failedMails[0]!.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(failedMails[0]!.retriedAt).toBeNull();
     const raw = await fetch(new URL(failedMails[0]!.rawUrl, server.url), { headers: { cookie: `tresen_session=${world.asAdmin.credentials.cookie}` } });
     expect(raw.status).toBe(200);
     expect(raw.headers.get('content-disposition')).toMatch(/^attachment/);
@@ -239,10 +258,16 @@ describe('IMAP import', () => {
     );
     expect(failedMailRetry.imported).toBe(false);
     expect(failedMailRetry.reason).toBeTruthy();
-    const { mailboxes } = await world.asAdmin.data<{ mailboxes: { id: string; state: { failedCount: number; importedToday: number } }[] }>(
-      '{ mailboxes { id state { failedCount importedToday } } }',
-    );
-    expect(mailboxes.find((m) => m.id === mailbox.id)?.state).toEqual({ failedCount: 1, importedToday: 1 });
+    const { mailboxes } = await world.asAdmin.data<{
+      mailboxes: { id: string; state: { failedCount: number; importedToday: number; lastImportAt: string | null } }[];
+    }>('{ mailboxes { id state { failedCount importedToday lastImportAt } } }');
+    const state = mailboxes.find((m) => m.id === mailbox.id)?.state;
+    expect(state).toMatchObject({ failedCount: 1, importedToday: 1 });
+    expect(Date.parse(state!.lastImportAt!)).toBeGreaterThan(Date.now() - 60_000);
+    const after = await world.asAdmin.data<{ failedMails: { retriedAt: string | null }[] }>('query ($m: ID) { failedMails(mailboxId: $m) { retriedAt } }', {
+      m: mailbox.id,
+    });
+    expect(Date.parse(after.failedMails[0]!.retriedAt!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('says so when a stored password was sealed under another server secret, and does not log in with it', async () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
-import { sql } from '../../infra/sql.js';
+import { sql, timestamp } from '../../infra/sql.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
 import { MAIL_WORKERS } from '../../realtime/topics.js';
 import { isUuid } from '../../shared/ids.js';
@@ -46,9 +46,9 @@ export interface FailedMailRow {
   from_address: string | null;
   reason: string;
   size: number;
-  received_at: Date;
-  imported_at: Date;
-  retried_at: Date | null;
+  received_at: Date | string;
+  imported_at: Date | string;
+  retried_at: Date | string | null;
 }
 
 const ADDRESS = /^[^\s@<>"(),;:]{1,64}@[a-z0-9.-]{1,253}\.[a-z0-9-]{2,63}$/;
@@ -161,9 +161,9 @@ export class MailboxService {
     const rows = await sql<{
       mailbox_id: string;
       connection: ConnectionState | null;
-      last_import_at: Date | null;
+      last_import_at: Date | string | null;
       last_error: string | null;
-      last_error_at: Date | null;
+      last_error_at: Date | string | null;
       imported_today: string;
       failed: string;
     }>(
@@ -180,9 +180,9 @@ export class MailboxService {
         r.mailbox_id,
         {
           connection: r.connection ?? 'waiting',
-          lastImportAt: r.last_import_at,
+          lastImportAt: timestamp(r.last_import_at),
           lastError: r.last_error,
-          lastErrorAt: r.last_error_at,
+          lastErrorAt: timestamp(r.last_error_at),
           importedToday: Number(r.imported_today),
           failedCount: Number(r.failed),
         },
@@ -193,12 +193,13 @@ export class MailboxService {
   async failedMails(viewer: UserViewer, mailboxId: string | null, first: number): Promise<FailedMailRow[]> {
     const mailboxes = (await this.list(viewer)).map((m) => m.id).filter((id) => !mailboxId || id === mailboxId);
     if (mailboxes.length === 0) return [];
-    return sql<FailedMailRow>(
+    const rows = await sql<FailedMailRow>(
       this.em,
       `select id, mailbox_id, subject, from_address, reason, size, received_at, imported_at, retried_at from inbound_mails
         where tenant_id = ? and status = 'failed' and mailbox_id = any(?::uuid[]) order by imported_at desc limit ?`,
       [viewer.tenantId, `{${mailboxes.join(',')}}`, Math.min(Math.max(first, 1), 200)],
     );
+    return rows.map(withDates);
   }
 
   async failedMail(viewer: UserViewer, id: string): Promise<(FailedMailRow & { raw: Buffer }) | null> {
@@ -210,7 +211,7 @@ export class MailboxService {
     );
     const row = rows[0];
     if (!row || !(await this.find(viewer, row.mailbox_id))) return null;
-    return row;
+    return withDates(row);
   }
 
   async retry(viewer: UserViewer, id: string): Promise<ImportOutcome> {
@@ -253,6 +254,11 @@ export class MailboxService {
     await this.pubSub.publish('mailWorker', MAIL_WORKERS, { kind: 'reload', mailboxId: mailbox.id });
     await this.pubSub.publish('mailboxChanged', mailbox.tenantId, { mailboxId: mailbox.id, departmentId: mailbox.departmentId, deleted });
   }
+}
+
+/** Failed-mail rows with their timestamps as dates (raw SQL reads them as text). */
+function withDates<R extends FailedMailRow>(row: R): R {
+  return { ...row, received_at: timestamp(row.received_at), imported_at: timestamp(row.imported_at), retried_at: timestamp(row.retried_at) };
 }
 
 function pick<T>(value: T | null | undefined, fallback: T | undefined, field: string): T {

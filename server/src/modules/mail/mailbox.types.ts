@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule } from '../../graphql/access.js';
+import { timestamp } from '../../infra/sql.js';
 import { MessageGql } from '../messages/message.types.js';
 import { TicketGql } from '../tickets/ticket.types.js';
 import type { ImapDiagnosis } from './imap/diagnose.js';
@@ -183,8 +184,8 @@ export function toFailedMailGql(row: FailedMailRow): FailedMailGql {
     from: row.from_address,
     reason: row.reason,
     size: row.size,
-    receivedAt: row.received_at,
-    retriedAt: row.retried_at,
+    receivedAt: timestamp(row.received_at),
+    retriedAt: timestamp(row.retried_at),
     rawUrl: `/failed-mails/${row.id}.eml`,
   };
 }

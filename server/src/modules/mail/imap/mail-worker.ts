@@ -126,6 +126,7 @@ export class MailWorker {
       const row = wanted.get(id);
       if (!row || row.version !== entry.version) await this.release(id);
     }
+    await this.markStopped(em);
     for (const row of rows) {
       if (this.stopped) return;
       // Sealed under another TRESEN_SECRET: say so instead of logging in with an empty password, and
@@ -155,6 +156,26 @@ export class MailWorker {
       [row.id, row.tenant_id, this.holder, this.options.leaseSeconds],
     );
     return result[0]?.holder === this.holder;
+  }
+
+  /** Mailboxes whose import an admin turned off show as stopped (not as waiting for a process). */
+  private async markStopped(em: EntityManager): Promise<void> {
+    const off = (
+      await sql<{ id: string; tenant_id: string; department_id: string }>(
+        em,
+        `select m.id, m.tenant_id, m.department_id from mailboxes m
+          where not m.imap_enabled and not exists (select 1 from mailbox_states s where s.mailbox_id = m.id and s.connection = 'stopped')`,
+      )
+    ).filter((row) => this.options.acceptTenant?.(row.tenant_id) ?? true);
+    for (const row of off) {
+      await sql(
+        em,
+        `insert into mailbox_states (mailbox_id, tenant_id, connection, updated_at) values (?, ?, 'stopped', now())
+         on conflict (mailbox_id) do update set connection = 'stopped', updated_at = now()`,
+        [row.id, row.tenant_id],
+      );
+      await this.pubSub.publish('mailboxChanged', row.tenant_id, { mailboxId: row.id, departmentId: row.department_id, deleted: false });
+    }
   }
 
   private async reportUnreadable(em: EntityManager, row: MailboxRow): Promise<void> {

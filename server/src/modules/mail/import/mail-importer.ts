@@ -85,7 +85,7 @@ export class MailImporter {
 
   /** Imports a failed mail again (after a fix or a raised limit). Returns the new outcome. */
   async retry(tenantId: string, inboundId: string): Promise<ImportOutcome | null> {
-    const rows = await sql<{ raw: Buffer; mailbox_id: string; department_id: string; received_at: Date; raw_sha256: string }>(
+    const rows = await sql<{ raw: Buffer; mailbox_id: string; department_id: string; received_at: Date | string; raw_sha256: string }>(
       this.em,
       `select i.raw, i.mailbox_id, m.department_id, i.received_at, i.raw_sha256 from inbound_mails i join mailboxes m on m.id = i.mailbox_id
         where i.tenant_id = ? and i.id = ? and i.status = 'failed'`,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../../../infra/logger.js';
-import { sql } from '../../../infra/sql.js';
+import { sql, timestamp } from '../../../infra/sql.js';
 import { pgArray } from '../../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../../realtime/pubsub.js';
 import type { SecretBox } from '../../../shared/secret-box.js';
@@ -23,7 +23,7 @@ interface OutgoingRow {
   body_text: string;
   quoted_text: string | null;
   body_html: string | null;
-  created_at: Date;
+  created_at: Date | string;
   auto_generated: boolean;
 }
 
@@ -135,7 +135,7 @@ export class MailSender {
       html: row.body_html ?? undefined,
       inReplyTo: references.at(-1),
       references: references.length > 0 ? references : undefined,
-      date: row.created_at,
+      date: timestamp(row.created_at),
       attachments: files.map((f) => ({ filename: f.filename, contentType: f.content_type, content: f.data })),
       // RFC 3834: automatic mail says so, and asks Exchange and others not to answer it automatically.
       headers: row.auto_generated ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : undefined,
