@@ -14,6 +14,7 @@ import { createLoaders } from './graphql/loaders.js';
 import { buildTresenSchema, QUERY_LIMITS, validationRules } from './graphql/schema.js';
 import { createMailImporter, createServices, type MailDeps, type ServiceDeps } from './graphql/services.js';
 import { failedMailRoutes } from './http/failed-mails.js';
+import { quoteRoutes } from './http/quotes.js';
 import { DEFAULT_MAIL_WORKER, MailWorker, type MailWorkerOptions } from './modules/mail/imap/mail-worker.js';
 import { DEFAULT_MAIL_LIMITS } from './modules/mail/parsing/parse-mail.js';
 import { MessageIdSigner } from './modules/mail/threading/message-ids.js';
@@ -30,6 +31,7 @@ import type { Viewer } from './modules/auth/viewer.js';
 import { MemoryPresenceStore, RedisPresenceStore } from './modules/tickets/presence.store.js';
 import { RealtimeAccess } from './realtime/access.js';
 import { TicketRealtime } from './realtime/ticket-access.js';
+import { TimerTicker } from './realtime/timer-ticker.js';
 import type { RealtimeBus } from './realtime/pubsub.js';
 import { attachWebSocketServer, type WebSocketEndpoint } from './realtime/ws-server.js';
 
@@ -79,6 +81,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
   const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail };
   const realtime = new RealtimeAccess(bus.pubSub);
   const ticketRealtime = new TicketRealtime(bus.pubSub);
+  const timerTicker = new TimerTicker(bus.pubSub);
   const secureCookie = new URL(config.publicUrl).protocol === 'https:';
 
   /** Builds the per-operation context for a viewer; shared by HTTP and WebSocket. */
@@ -91,6 +94,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
       loaders: createLoaders(viewer, services),
       realtime,
       ticketRealtime,
+      timerTicker,
       ip,
       session,
     };
@@ -157,6 +161,10 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
   app.use(
     '/failed-mails',
     failedMailRoutes(() => createServices(orm.em.fork(), deps)),
+  );
+  app.use(
+    '/quotes',
+    quoteRoutes(() => createServices(orm.em.fork(), deps)),
   );
   app.use('/attachments', attachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
 
@@ -232,6 +240,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
       await worker?.stop();
       await outbox.stop();
       sender?.close();
+      timerTicker.close();
       await apollo.stop();
     },
   };

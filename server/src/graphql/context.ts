@@ -4,6 +4,7 @@ import type { Services } from './services.js';
 import type { StaffViewer, UserViewer, Viewer } from '../modules/auth/viewer.js';
 import type { RealtimeAccess } from '../realtime/access.js';
 import type { TicketRealtime } from '../realtime/ticket-access.js';
+import type { TimerTicker } from '../realtime/timer-ticker.js';
 
 /** Sets and clears the session cookie; only HTTP requests have one. */
 export interface SessionCookie {
@@ -22,6 +23,7 @@ export interface Context {
   readonly loaders: Loaders;
   readonly realtime: RealtimeAccess;
   readonly ticketRealtime: TicketRealtime;
+  readonly timerTicker: TimerTicker;
   /** The caller's address, for rate limits. */
   readonly ip: string;
   readonly session: SessionCookie | null;

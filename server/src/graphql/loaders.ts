@@ -60,6 +60,11 @@ export function createLoaders(viewer: Viewer, services: Services) {
       (row) => row.ticketId,
       (row) => row.customerId,
     ),
+    timeTotals: new DataLoader<string, { total: number; unbilled: number }>(async (ticketIds) => {
+      if (!tenantId) return ticketIds.map(() => ({ total: 0, unbilled: 0 }));
+      const totals = await services.time.totals(tenantId, ticketIds);
+      return ticketIds.map((id) => totals.get(id) ?? { total: 0, unbilled: 0 });
+    }),
     mailboxState: new DataLoader<string, MailboxState | undefined>(async (mailboxIds) => {
       if (!tenantId) return mailboxIds.map(() => undefined);
       const states = await services.mailboxes.states(tenantId, mailboxIds);

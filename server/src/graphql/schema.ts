@@ -13,6 +13,7 @@ import { UserGroupResolver } from '../modules/users/user-group.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { MailboxSendingResolver, ReplyResolver } from '../modules/mail/smtp/reply.resolver.js';
+import { QuoteResolver, TicketTimeResolver, TimeResolver } from '../modules/time/time.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
@@ -34,6 +35,9 @@ export const resolvers = [
   MailboxResolver,
   MailboxSendingResolver,
   ReplyResolver,
+  TimeResolver,
+  QuoteResolver,
+  TicketTimeResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

@@ -23,6 +23,8 @@ import type { PresenceStore } from '../modules/tickets/presence.store.js';
 import { TicketCommandService } from '../modules/tickets/ticket-command.service.js';
 import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
 import { TicketStatusService } from '../modules/tickets/ticket-status.service.js';
+import { BillingService } from '../modules/time/billing.service.js';
+import { TimeService } from '../modules/time/time.service.js';
 
 export interface ServiceDeps {
   readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes'>;
@@ -63,6 +65,8 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const sending = new SendingService(em, mailboxes, deps.mail.box, deps.pubSub);
   const cannedReplies = new CannedReplyService(em, ticketQueries);
   const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
+  const time = new TimeService(em, ticketQueries, deps.pubSub);
+  const billing = new BillingService(em, ticketQueries, deps.pubSub);
   return {
     em,
     auth,
@@ -79,6 +83,8 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     sending,
     cannedReplies,
     replies,
+    time,
+    billing,
     presence: deps.presence,
   };
 }

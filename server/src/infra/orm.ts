@@ -9,6 +9,7 @@ import { User, UserGroup, UserGroupMember } from '../modules/users/user.entity.j
 import { Contact, Customer } from '../modules/customers/customer.entity.js';
 import { Mailbox } from '../modules/mail/mailbox.entity.js';
 import { CannedReply } from '../modules/mail/smtp/canned-reply.entity.js';
+import { Quote, QuoteLine, TimeEntry } from '../modules/time/time.entity.js';
 import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import type { Logger } from './logger.js';
@@ -34,6 +35,9 @@ export const entities = [
   Message,
   Mailbox,
   CannedReply,
+  TimeEntry,
+  Quote,
+  QuoteLine,
 ];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */

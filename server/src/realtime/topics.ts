@@ -46,6 +46,13 @@ export interface MailboxChangedEvent {
   readonly deleted: boolean;
 }
 
+/** A timer started or stopped on a ticket. Ticks are not published: each process makes its own. */
+export interface TimerChangedEvent {
+  readonly ticketId: string;
+  readonly userId: string;
+  readonly running: boolean;
+}
+
 /** Asks whichever process holds a mailbox's lease to act now (published for all tenants at once). */
 export interface MailWorkerCommand {
   readonly kind: 'refresh' | 'reload';
@@ -59,6 +66,7 @@ export type Topics = {
   ticketPresence: [tenantId: string, event: TicketPresenceEvent];
   inboundMail: [tenantId: string, event: InboundMailEvent];
   mailboxChanged: [tenantId: string, event: MailboxChangedEvent];
+  timerChanged: [tenantId: string, event: TimerChangedEvent];
   /** Not per tenant: the scope is always MAIL_WORKERS; only mail workers subscribe. */
   mailWorker: [scope: typeof MAIL_WORKERS, event: MailWorkerCommand];
 };

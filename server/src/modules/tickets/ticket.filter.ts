@@ -17,6 +17,7 @@ export interface TicketFilter {
   updatedFrom?: Date | null;
   updatedTo?: Date | null;
   search?: string | null;
+  unbilledTime?: boolean | null;
 }
 
 export type TicketOrderField = 'last_activity_at' | 'created_at' | 'updated_at' | 'number' | 'priority';
@@ -91,6 +92,9 @@ export function ticketWhere(tenantId: string, visibleDepartmentIds: readonly str
     if (!isUuid(filter.customerId)) throw fieldError('filter.customerId', 'Unknown id.');
     parts.push('(t.customer_id = ? or exists (select 1 from ticket_customers c where c.tenant_id = t.tenant_id and c.ticket_id = t.id and c.customer_id = ?))');
     params.push(filter.customerId, filter.customerId);
+  }
+  if (filter.unbilledTime) {
+    parts.push('exists (select 1 from time_entries e where e.tenant_id = t.tenant_id and e.ticket_id = t.id and e.quote_id is null)');
   }
   for (const [value, sql] of [
     [filter.createdFrom, 't.created_at >= ?'],

@@ -3,6 +3,8 @@ import { OrderDirectionGql, PresenceStateGql, StatusCategoryGql, TicketChannelGq
 
 @InputType('TicketFilter', { description: 'Which tickets to list; all fields optional and combined with AND.' })
 export class TicketFilterInput {
+  @Field(() => Boolean, { nullable: true, description: 'Only tickets with time not yet billed (true).' })
+  unbilledTime?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Only these departments (of those the viewer may see).' })
   departmentIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Only these statuses.' })

@@ -1,0 +1,125 @@
+import { Repeater } from '@repeaterjs/repeater';
+import type { Context } from '../graphql/context.js';
+import type { RunningTimer } from '../modules/time/time.service.js';
+import type { TresenPubSub } from './pubsub.js';
+import type { TimerChangedEvent } from './topics.js';
+
+export type TimerTickKind = 'STARTED' | 'TICK' | 'STOPPED';
+
+export interface TimerTick {
+  kind: TimerTickKind;
+  ticketId: string;
+  userId: string;
+  userName: string;
+  startedAt: Date;
+  /** Whole seconds since startedAt, from the stored start time, so every client agrees. */
+  elapsedSeconds: number;
+}
+
+/** Access is checked again every this many ticks (and on every start or stop). */
+const RECHECK_TICKS = 30;
+
+/**
+ * Live timer ticks. Start and stop travel between processes (the `timerChanged` topic); ticks do
+ * not: each process runs one interval for all its subscribers and computes every tick from the
+ * stored start time.
+ */
+export class TimerTicker {
+  private readonly listeners = new Set<(now: number) => void>();
+  private interval: NodeJS.Timeout | null = null;
+
+  constructor(private readonly pubSub: TresenPubSub) {}
+
+  /** Subscribers on this process (for the benchmark and health output). */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  subscribe(ctx: Context, ticketId: string): AsyncIterable<TimerTick> {
+    const viewer = ctx.viewer;
+    if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());
+    const tenantId = viewer.tenantId;
+    const allowed = async () =>
+      (await ctx.freshServices().auth.isStillValid(viewer)) && (await ctx.freshServices().ticketQueries.findVisible(viewer, ticketId)) !== null;
+    const load = () => ctx.freshServices().time.runningOnTicket(tenantId, ticketId);
+    return new Repeater<TimerTick>(async (push, stop) => {
+      if (!(await allowed())) {
+        stop();
+        return;
+      }
+      let timers = await load();
+      for (const timer of timers) await push(tick('STARTED', timer, Date.now()));
+      let ticks = 0;
+      const listener = (now: number) => {
+        for (const timer of timers) void push(tick('TICK', timer, now));
+        if (++ticks % RECHECK_TICKS === 0)
+          void allowed().then((ok) => {
+            if (!ok) stop();
+          });
+      };
+      this.add(listener);
+      const subscribe = this.pubSub.subscribe as (topic: 'timerChanged', tenantId: string) => AsyncIterable<TimerChangedEvent>;
+      const changes = subscribe.call(this.pubSub, 'timerChanged', tenantId)[Symbol.asyncIterator]();
+      void stop.then(() => {
+        this.remove(listener);
+        void changes.return?.();
+      });
+      for (;;) {
+        const next = await Promise.race([changes.next(), stop.then(() => null)]);
+        if (!next || next.done) break;
+        const event = next.value;
+        if (event.ticketId !== ticketId) continue;
+        if (!(await allowed())) {
+          stop();
+          break;
+        }
+        const before = timers;
+        timers = await load();
+        const now = Date.now();
+        if (event.running) {
+          const started = timers.find((t) => t.userId === event.userId);
+          if (started) await push(tick('STARTED', started, now));
+        } else {
+          const ended = before.find((t) => t.userId === event.userId);
+          if (ended) await push(tick('STOPPED', ended, now));
+        }
+      }
+    });
+  }
+
+  close(): void {
+    if (this.interval) clearInterval(this.interval);
+    this.interval = null;
+    this.listeners.clear();
+  }
+
+  private add(listener: (now: number) => void): void {
+    this.listeners.add(listener);
+    if (!this.interval) {
+      this.interval = setInterval(() => {
+        const now = Date.now();
+        for (const l of this.listeners) l(now);
+      }, 1000);
+      this.interval.unref();
+    }
+  }
+
+  private remove(listener: (now: number) => void): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0 && this.interval) {
+      clearInterval(this.interval);
+      this.interval = null;
+    }
+  }
+}
+
+function tick(kind: TimerTickKind, timer: RunningTimer, now: number): TimerTick {
+  return {
+    kind,
+    ticketId: timer.ticketId,
+    userId: timer.userId,
+    userName: timer.userName,
+    startedAt: timer.startedAt,
+    elapsedSeconds: Math.max(0, Math.floor((now - timer.startedAt.getTime()) / 1000)),
+  };
+}
