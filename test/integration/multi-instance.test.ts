@@ -61,6 +61,33 @@ describe('two server processes on one Redis', () => {
     for (const s of [admin, outsider, stranger]) await s.client.dispose();
   });
 
+  it('sends a timer started on A to watchers on B, where B makes the ticks from the stored start', async () => {
+    const { ticketCreate } = await world.asAgent.data<{ ticketCreate: { id: string; version: number } }>(
+      'mutation ($i: TicketCreateInput!) { ticketCreate(input: $i) { id version } }',
+      { i: { subject: 'Timer über Instanzen', departmentId: world.sharedDepartmentId, text: 'x', channel: 'PHONE' } },
+    );
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
+      i: { id: ticketCreate.id, version: ticketCreate.version, timeTrackingAllowed: true },
+    });
+    const client = wsClient(b.wsUrl, world.asAdmin.credentials, new URL(b.url).origin);
+    const ticks = collect<{ timerTick: { kind: string; elapsedSeconds: number; startedAt: string } }>(
+      client,
+      `subscription { timerTick(ticketId: "${ticketCreate.id}") { kind elapsedSeconds startedAt } }`,
+    );
+    await collect(client, '{ me { id } }').completed;
+    await sleep(300);
+    const { timerStart } = await world.asAgent.data<{ timerStart: { startedAt: string } }>('mutation ($t: ID!) { timerStart(ticketId: $t) { startedAt } }', {
+      t: ticketCreate.id,
+    });
+    await eventually(() => ticks.events.filter((e) => e.timerTick.kind === 'TICK').length >= 2, 'ticks on B for a timer started on A', 10_000);
+    expect(ticks.events[0]!.timerTick).toMatchObject({ kind: 'STARTED', startedAt: timerStart.startedAt });
+    const last = ticks.events.at(-1)!.timerTick;
+    expect(Math.abs(last.elapsedSeconds - (Date.now() - Date.parse(timerStart.startedAt)) / 1000)).toBeLessThan(2.5);
+    await world.asAgent.data('mutation ($t: ID!) { timerStop(ticketId: $t) { id } }', { t: ticketCreate.id });
+    await eventually(() => ticks.events.some((e) => e.timerTick.kind === 'STOPPED'), 'the stop on B', 10_000);
+    await client.dispose();
+  });
+
   it('reports liveness and readiness (database and Redis)', async () => {
     expect(await (await fetch(`${a.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${b.url}/readyz`);
