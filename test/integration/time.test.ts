@@ -231,6 +231,32 @@ describe('timers', () => {
   });
 });
 
+describe('timer ticks and access', () => {
+  it('stops ticking to an agent once the ticket moves out of their reach', async () => {
+    const target = await ticket('Wandert weg');
+    const watched = collect<{ timerTick: { kind: string } }>(
+      wsClient(server.wsUrl, world.asAgent.credentials, new URL(server.url).origin),
+      `subscription { timerTick(ticketId: "${target.id}") { kind } }`,
+    );
+    await sleep(300);
+    await world.asAdmin.data('mutation ($t: ID!) { timerStart(ticketId: $t) { ticketId } }', { t: target.id });
+    await eventually(() => watched.events.some((e) => e.timerTick.kind === 'TICK'), 'a tick at the agent');
+    const { departmentCreate } = await world.asAdmin.data<{ departmentCreate: { id: string } }>(
+      'mutation { departmentCreate(input: { name: "Nur Admins" }) { id } }',
+    );
+    await world.asAdmin.data('mutation ($id: ID!, $d: ID!) { ticketMove(input: { id: $id, departmentId: $d }) { id } }', {
+      id: target.id,
+      d: departmentCreate.id,
+    });
+    await sleep(1500);
+    const seen = watched.events.length;
+    await sleep(2500);
+    expect(watched.events.length).toBe(seen);
+    await world.asAdmin.data('mutation ($t: ID!) { timerStop(ticketId: $t) { id } }', { t: target.id });
+    watched.stop();
+  });
+});
+
 describe('billing', () => {
   it('bills unbilled time as one quote per customer, a line per ticket and group, exact to the cent, and marks exactly that time billed', async () => {
     const a1 = await ticket('Server A1');

@@ -4,7 +4,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { buildSchema, type AuthChecker } from 'type-graphql';
-import { FreshPerEvent } from './fresh-per-event.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { rolesOf, Role } from '../modules/auth/viewer.js';
 import { DepartmentResolver } from '../modules/departments/department.resolver.js';
@@ -59,7 +58,6 @@ export async function buildTresenSchema(pubSub: TresenPubSub): Promise<GraphQLSc
     pubSub,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [FreshPerEvent],
     validate: false,
     emitSchemaFile: false,
   });

@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { Context } from '../graphql/context.js';
 import type { RunningTimer } from '../modules/time/time.service.js';
 import type { TresenPubSub } from './pubsub.js';
-import type { TimerChangedEvent } from './topics.js';
+import type { TicketChangedEvent, TimerChangedEvent } from './topics.js';
 
 export type TimerTickKind = 'STARTED' | 'TICK' | 'STOPPED';
 
@@ -16,8 +16,11 @@ export interface TimerTick {
   elapsedSeconds: number;
 }
 
-/** Access is checked again every this many ticks (and on every start or stop). */
-const RECHECK_TICKS = 30;
+/**
+ * While a timer ticks, access is checked again every this many seconds (session still valid);
+ * a change of the ticket (such as a move out of reach) and every start or stop check it at once.
+ */
+const RECHECK_TICKS = 60;
 
 /**
  * Live timer ticks. Start and stop travel between processes (the `timerChanged` topic); ticks do
@@ -49,23 +52,38 @@ export class TimerTicker {
       }
       let timers = await load();
       for (const timer of timers) await push(tick('STARTED', timer, Date.now()));
+      // One promise for "stopped", raced against each next event (a new one per event would pile up).
+      const stopped = stop.then(() => null);
       let ticks = 0;
+      const recheck = () =>
+        void allowed().then((ok) => {
+          if (!ok) stop();
+        });
       const listener = (now: number) => {
+        if (timers.length === 0) return;
         for (const timer of timers) void push(tick('TICK', timer, now));
-        if (++ticks % RECHECK_TICKS === 0)
-          void allowed().then((ok) => {
-            if (!ok) stop();
-          });
+        if (++ticks % RECHECK_TICKS === 0) recheck();
       };
       this.add(listener);
       const subscribe = this.pubSub.subscribe as (topic: 'timerChanged', tenantId: string) => AsyncIterable<TimerChangedEvent>;
       const changes = subscribe.call(this.pubSub, 'timerChanged', tenantId)[Symbol.asyncIterator]();
+      const ticketChanges = (this.pubSub.subscribe as (topic: 'ticketChanged', tenantId: string) => AsyncIterable<TicketChangedEvent>)
+        .call(this.pubSub, 'ticketChanged', tenantId)
+        [Symbol.asyncIterator]();
+      void (async () => {
+        for (;;) {
+          const next = await Promise.race([ticketChanges.next(), stopped]);
+          if (!next || next.done) break;
+          if (next.value.ticketId === ticketId) recheck();
+        }
+      })();
       void stop.then(() => {
         this.remove(listener);
         void changes.return?.();
+        void ticketChanges.return?.();
       });
       for (;;) {
-        const next = await Promise.race([changes.next(), stop.then(() => null)]);
+        const next = await Promise.race([changes.next(), stopped]);
         if (!next || next.done) break;
         const event = next.value;
         if (event.ticketId !== ticketId) continue;

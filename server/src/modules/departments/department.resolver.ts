@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, UseMiddleware } from 'type-graphql';
+import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import type { Context } from '../../graphql/context.js';
 import { asStaff } from '../../graphql/context.js';
 import type { DepartmentChangedEvent } from '../../realtime/topics.js';
@@ -51,6 +52,7 @@ export class DepartmentResolver {
   }
 
   @Authorized(...STAFF_READ)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => DepartmentChangeGql, {
     description: 'Departments the viewer may see being created, changed or deleted. Each event is authorized for each receiver.',
     subscribe: ({ context }) => (context as Context).realtime.departmentChanged(context as Context),

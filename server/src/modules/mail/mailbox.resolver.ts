@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, UseMiddleware } from 'type-graphql';
+import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import type { Context } from '../../graphql/context.js';
 import { asUser } from '../../graphql/context.js';
 import type { Delivered } from '../../realtime/ticket-access.js';
@@ -97,6 +98,7 @@ export class MailboxResolver {
   }
 
   @Authorized(...MAIL_ADMIN)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => MailboxChangeGql, {
     description: "Mailboxes' settings and live state, for the admin page. Checked per receiver and event.",
     subscribe: ({ context }) => (context as Context).ticketRealtime.mailboxChanged(context as Context),
@@ -107,6 +109,7 @@ export class MailboxResolver {
   }
 
   @Authorized(...STAFF_READ)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => InboundMailGql, {
     description: 'New customer mail in departments the viewer may see (new tickets and replies). Checked per receiver and event.',
     subscribe: ({ context }) => (context as Context).ticketRealtime.inboundMail(context as Context),

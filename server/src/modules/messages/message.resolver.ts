@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, UseMiddleware } from 'type-graphql';
+import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import type { Context } from '../../graphql/context.js';
 import type { Delivered } from '../../realtime/ticket-access.js';
 import type { MessageAddedEvent } from '../../realtime/topics.js';
@@ -26,6 +27,7 @@ export class MessageResolver {
   }
 
   @Authorized(...STAFF_READ)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => MessageAddedGql, {
     description: "New messages of one ticket the viewer may see, and changes of a reply's send status. Checked per receiver and event.",
     subscribe: ({ args, context }) => (context as Context).ticketRealtime.messageAdded(context as Context, (args as { ticketId: string }).ticketId),

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, UseMiddleware } from 'type-graphql';
+import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import { asStaff, asUser, type Context } from '../../graphql/context.js';
 import { DomainError, ErrorCode } from '../../graphql/errors.js';
 import type { Delivered } from '../../realtime/ticket-access.js';
@@ -27,6 +28,7 @@ export class PresenceResolver {
   }
 
   @Authorized(...STAFF_READ)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => TicketPresenceGql, {
     description: 'Who is viewing or typing in a ticket the viewer may see; sent on every change.',
     subscribe: ({ args, context }) => (context as Context).ticketRealtime.ticketPresence(context as Context, (args as { ticketId: string }).ticketId),

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, UseMiddleware } from 'type-graphql';
+import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import { asStaff, type Context } from '../../graphql/context.js';
 import { DomainError, ErrorCode } from '../../graphql/errors.js';
 import type { Delivered } from '../../realtime/ticket-access.js';
@@ -177,6 +178,7 @@ export class TicketResolver {
   }
 
   @Authorized(...STAFF_READ)
+  @UseMiddleware(FreshPerEvent)
   @Subscription(() => TicketChangeGql, {
     description: 'Tickets the viewer may see being created or changed, optionally of one department. Checked per receiver and event.',
     subscribe: ({ args, context }) =>
