@@ -18,6 +18,12 @@ type Documents = {
     "\n  mutation ApiTokenCreate($input: ApiTokenCreateInput!) {\n    apiTokenCreate(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.ApiTokenCreateDocument,
     "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokenRevokeDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  fragment CannedReplyFields on CannedReply {\n    id\n    departmentId\n    category\n    title\n    body\n    version\n  }\n": typeof types.CannedReplyFieldsFragmentDoc,
+    "\n  mutation CannedReplyCreate($input: CannedReplyCreateInput!) {\n    cannedReplyCreate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n": typeof types.CannedReplyCreateDocument,
+    "\n  mutation CannedReplyUpdate($input: CannedReplyUpdateInput!) {\n    cannedReplyUpdate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n": typeof types.CannedReplyUpdateDocument,
+    "\n  mutation CannedReplyDelete($id: ID!) {\n    cannedReplyDelete(id: $id)\n  }\n": typeof types.CannedReplyDeleteDocument,
+    "\n  query CannedReplies($filter: CannedReplyFilterInput) {\n    cannedReplies(filter: $filter) {\n      ...CannedReplyFields\n    }\n  }\n": typeof types.CannedRepliesDocument,
+    "\n  query CannedReplyRender($id: ID!, $ticketId: ID!) {\n    cannedReplyRender(id: $id, ticketId: $ticketId)\n  }\n": typeof types.CannedReplyRenderDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n": typeof types.CustomerFieldsFragmentDoc,
     "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n": typeof types.CustomerCreateDocument,
     "\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n": typeof types.CustomersDocument,
@@ -27,7 +33,7 @@ type Documents = {
     "\n  mutation DepartmentDelete($id: ID!) {\n    departmentDelete(id: $id)\n  }\n": typeof types.DepartmentDeleteDocument,
     "\n  query Departments {\n    departments {\n      ...DepartmentFields\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n": typeof types.DepartmentChangedDocument,
-    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": typeof types.MailboxFieldsFragmentDoc,
+    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    sending {\n      enabled\n      transport\n      host\n      port\n      security\n      user\n      allowInvalidCertificate\n      autoReplyEnabled\n      autoReplySubject\n      autoReplyText\n    }\n    signature\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": typeof types.MailboxFieldsFragmentDoc,
     "\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n": typeof types.FailedMailFieldsFragmentDoc,
     "\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxCreateDocument,
     "\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxUpdateDocument,
@@ -35,9 +41,16 @@ type Documents = {
     "\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n": typeof types.MailboxTestDocument,
     "\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n": typeof types.MailboxRefreshDocument,
     "\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n": typeof types.FailedMailRetryDocument,
+    "\n  mutation MailboxSendingUpdate($input: MailboxSendingUpdateInput!) {\n    mailboxSendingUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxSendingUpdateDocument,
+    "\n  mutation MailboxTestSending($input: MailboxSendingTestInput!) {\n    mailboxTestSending(input: $input) {\n      ok\n      stage\n      message\n    }\n  }\n": typeof types.MailboxTestSendingDocument,
     "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxesDocument,
     "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": typeof types.FailedMailsDocument,
     "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": typeof types.MailboxChangedDocument,
+    "\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n": typeof types.TicketReplyDocument,
+    "\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageResendDocument,
+    "\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n": typeof types.SignatureUpdateDocument,
+    "\n  query ReplyDefaults($ticketId: ID!) {\n    replyDefaults(ticketId: $ticketId) {\n      canSend\n      reason\n      from\n      subject\n      to\n      cc\n      statusAfter\n    }\n  }\n": typeof types.ReplyDefaultsDocument,
+    "\n  query MySignature {\n    mySignature\n  }\n": typeof types.MySignatureDocument,
     "\n  fragment ViewerFields on Me {\n    id\n    email\n    name\n    kind\n    tenant {\n      id\n      name\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...ViewerFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -49,7 +62,7 @@ type Documents = {
     "\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n": typeof types.StaffListDocument,
     "\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n": typeof types.TicketStatusFieldsFragmentDoc,
     "\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    unread\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": typeof types.TicketListFieldsFragmentDoc,
-    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    subject\n    bcc\n    sendStatus\n    sendError\n    sendAttempts\n    sentAt\n    autoGenerated\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n": typeof types.TicketHistoryFieldsFragmentDoc,
     "\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n": typeof types.TicketDetailFieldsFragmentDoc,
     "\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n": typeof types.TicketCreateDocument,
@@ -81,6 +94,12 @@ const documents: Documents = {
     "\n  mutation ApiTokenCreate($input: ApiTokenCreateInput!) {\n    apiTokenCreate(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.ApiTokenCreateDocument,
     "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokenRevokeDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  fragment CannedReplyFields on CannedReply {\n    id\n    departmentId\n    category\n    title\n    body\n    version\n  }\n": types.CannedReplyFieldsFragmentDoc,
+    "\n  mutation CannedReplyCreate($input: CannedReplyCreateInput!) {\n    cannedReplyCreate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n": types.CannedReplyCreateDocument,
+    "\n  mutation CannedReplyUpdate($input: CannedReplyUpdateInput!) {\n    cannedReplyUpdate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n": types.CannedReplyUpdateDocument,
+    "\n  mutation CannedReplyDelete($id: ID!) {\n    cannedReplyDelete(id: $id)\n  }\n": types.CannedReplyDeleteDocument,
+    "\n  query CannedReplies($filter: CannedReplyFilterInput) {\n    cannedReplies(filter: $filter) {\n      ...CannedReplyFields\n    }\n  }\n": types.CannedRepliesDocument,
+    "\n  query CannedReplyRender($id: ID!, $ticketId: ID!) {\n    cannedReplyRender(id: $id, ticketId: $ticketId)\n  }\n": types.CannedReplyRenderDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n": types.CustomerFieldsFragmentDoc,
     "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      ...CustomerFields\n    }\n  }\n": types.CustomerCreateDocument,
     "\n  query Customers($search: String, $first: Int) {\n    customers(search: $search, first: $first) {\n      ...CustomerFields\n    }\n  }\n": types.CustomersDocument,
@@ -90,7 +109,7 @@ const documents: Documents = {
     "\n  mutation DepartmentDelete($id: ID!) {\n    departmentDelete(id: $id)\n  }\n": types.DepartmentDeleteDocument,
     "\n  query Departments {\n    departments {\n      ...DepartmentFields\n    }\n  }\n": types.DepartmentsDocument,
     "\n  subscription DepartmentChanged {\n    departmentChanged {\n      kind\n      departmentId\n      department {\n        ...DepartmentFields\n      }\n    }\n  }\n": types.DepartmentChangedDocument,
-    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": types.MailboxFieldsFragmentDoc,
+    "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    sending {\n      enabled\n      transport\n      host\n      port\n      security\n      user\n      allowInvalidCertificate\n      autoReplyEnabled\n      autoReplySubject\n      autoReplyText\n    }\n    signature\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n": types.MailboxFieldsFragmentDoc,
     "\n  fragment FailedMailFields on FailedMail {\n    id\n    mailboxId\n    subject\n    from\n    reason\n    size\n    receivedAt\n    retriedAt\n    rawUrl\n  }\n": types.FailedMailFieldsFragmentDoc,
     "\n  mutation MailboxCreate($input: MailboxCreateInput!) {\n    mailboxCreate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": types.MailboxCreateDocument,
     "\n  mutation MailboxUpdate($input: MailboxUpdateInput!) {\n    mailboxUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": types.MailboxUpdateDocument,
@@ -98,9 +117,16 @@ const documents: Documents = {
     "\n  mutation MailboxTest($input: MailboxTestInput!) {\n    mailboxTest(input: $input) {\n      ok\n      stage\n      message\n      idle\n      messages\n    }\n  }\n": types.MailboxTestDocument,
     "\n  mutation MailboxRefresh($id: ID!) {\n    mailboxRefresh(id: $id)\n  }\n": types.MailboxRefreshDocument,
     "\n  mutation FailedMailRetry($id: ID!) {\n    failedMailRetry(id: $id) {\n      imported\n      reason\n      ticketId\n    }\n  }\n": types.FailedMailRetryDocument,
+    "\n  mutation MailboxSendingUpdate($input: MailboxSendingUpdateInput!) {\n    mailboxSendingUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n": types.MailboxSendingUpdateDocument,
+    "\n  mutation MailboxTestSending($input: MailboxSendingTestInput!) {\n    mailboxTestSending(input: $input) {\n      ok\n      stage\n      message\n    }\n  }\n": types.MailboxTestSendingDocument,
     "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": types.MailboxesDocument,
     "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": types.FailedMailsDocument,
     "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": types.MailboxChangedDocument,
+    "\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n": types.TicketReplyDocument,
+    "\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n": types.MessageResendDocument,
+    "\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n": types.SignatureUpdateDocument,
+    "\n  query ReplyDefaults($ticketId: ID!) {\n    replyDefaults(ticketId: $ticketId) {\n      canSend\n      reason\n      from\n      subject\n      to\n      cc\n      statusAfter\n    }\n  }\n": types.ReplyDefaultsDocument,
+    "\n  query MySignature {\n    mySignature\n  }\n": types.MySignatureDocument,
     "\n  fragment ViewerFields on Me {\n    id\n    email\n    name\n    kind\n    tenant {\n      id\n      name\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...ViewerFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -112,7 +138,7 @@ const documents: Documents = {
     "\n  query StaffList {\n    staff {\n      ...StaffFields\n    }\n  }\n": types.StaffListDocument,
     "\n  fragment TicketStatusFields on TicketStatus {\n    id\n    key\n    category\n    labelDe\n    labelEn\n    isSystem\n    position\n  }\n": types.TicketStatusFieldsFragmentDoc,
     "\n  fragment TicketListFields on Ticket {\n    id\n    number\n    subject\n    priority\n    channel\n    status {\n      id\n      key\n      category\n      labelDe\n      labelEn\n    }\n    department {\n      id\n      name\n      isPrivate\n    }\n    customer {\n      id\n      number\n      name\n    }\n    handler {\n      id\n      name\n    }\n    watchedByMe\n    unread\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": types.TicketListFieldsFragmentDoc,
-    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    subject\n    bcc\n    sendStatus\n    sendError\n    sendAttempts\n    sentAt\n    autoGenerated\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  fragment TicketHistoryFields on TicketHistoryEntry {\n    id\n    at\n    actor {\n      id\n      name\n    }\n    actorLabel\n    field\n    oldValue\n    newValue\n  }\n": types.TicketHistoryFieldsFragmentDoc,
     "\n  fragment TicketDetailFields on Ticket {\n    customer {\n      id\n      number\n      name\n      isCompany\n      contacts {\n        id\n        name\n        email\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    customers {\n      id\n      number\n      name\n      isCompany\n    }\n    watchers {\n      id\n      name\n    }\n    customerNote\n    internalNote\n    expectedDate\n    estimatedMinutes\n    processingStart\n    processingEnd\n    timeTrackingAllowed\n    mergedInto {\n      id\n      number\n      subject\n    }\n    lastCustomerActivityAt\n    lastAgentActivityAt\n    version\n    policy {\n      update\n      move\n      merge\n      close\n      note\n    }\n  }\n": types.TicketDetailFieldsFragmentDoc,
     "\n  mutation TicketCreate($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ...TicketListFields\n    }\n  }\n": types.TicketCreateDocument,
@@ -173,6 +199,30 @@ export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      .
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CannedReplyFields on CannedReply {\n    id\n    departmentId\n    category\n    title\n    body\n    version\n  }\n"): (typeof documents)["\n  fragment CannedReplyFields on CannedReply {\n    id\n    departmentId\n    category\n    title\n    body\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CannedReplyCreate($input: CannedReplyCreateInput!) {\n    cannedReplyCreate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CannedReplyCreate($input: CannedReplyCreateInput!) {\n    cannedReplyCreate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CannedReplyUpdate($input: CannedReplyUpdateInput!) {\n    cannedReplyUpdate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CannedReplyUpdate($input: CannedReplyUpdateInput!) {\n    cannedReplyUpdate(input: $input) {\n      ...CannedReplyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CannedReplyDelete($id: ID!) {\n    cannedReplyDelete(id: $id)\n  }\n"): (typeof documents)["\n  mutation CannedReplyDelete($id: ID!) {\n    cannedReplyDelete(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CannedReplies($filter: CannedReplyFilterInput) {\n    cannedReplies(filter: $filter) {\n      ...CannedReplyFields\n    }\n  }\n"): (typeof documents)["\n  query CannedReplies($filter: CannedReplyFilterInput) {\n    cannedReplies(filter: $filter) {\n      ...CannedReplyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CannedReplyRender($id: ID!, $ticketId: ID!) {\n    cannedReplyRender(id: $id, ticketId: $ticketId)\n  }\n"): (typeof documents)["\n  query CannedReplyRender($id: ID!, $ticketId: ID!) {\n    cannedReplyRender(id: $id, ticketId: $ticketId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerFields on Customer {\n    id\n    number\n    name\n    isCompany\n    contacts {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -209,7 +259,7 @@ export function graphql(source: "\n  subscription DepartmentChanged {\n    depar
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    sending {\n      enabled\n      transport\n      host\n      port\n      security\n      user\n      allowInvalidCertificate\n      autoReplyEnabled\n      autoReplySubject\n      autoReplyText\n    }\n    signature\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxFields on Mailbox {\n    id\n    address\n    senderName\n    departmentId\n    enabled\n    host\n    port\n    security\n    user\n    folder\n    allowInvalidCertificate\n    afterImport\n    afterImportFolder\n    version\n    sending {\n      enabled\n      transport\n      host\n      port\n      security\n      user\n      allowInvalidCertificate\n      autoReplyEnabled\n      autoReplySubject\n      autoReplyText\n    }\n    signature\n    state {\n      connection\n      lastImportAt\n      lastError\n      lastErrorAt\n      importedToday\n      failedCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -241,6 +291,14 @@ export function graphql(source: "\n  mutation FailedMailRetry($id: ID!) {\n    f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MailboxSendingUpdate($input: MailboxSendingUpdateInput!) {\n    mailboxSendingUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"): (typeof documents)["\n  mutation MailboxSendingUpdate($input: MailboxSendingUpdateInput!) {\n    mailboxSendingUpdate(input: $input) {\n      ...MailboxFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailboxTestSending($input: MailboxSendingTestInput!) {\n    mailboxTestSending(input: $input) {\n      ok\n      stage\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation MailboxTestSending($input: MailboxSendingTestInput!) {\n    mailboxTestSending(input: $input) {\n      ok\n      stage\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n"): (typeof documents)["\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -250,6 +308,26 @@ export function graphql(source: "\n  query FailedMails($mailboxId: ID, $first: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"): (typeof documents)["\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n"): (typeof documents)["\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReplyDefaults($ticketId: ID!) {\n    replyDefaults(ticketId: $ticketId) {\n      canSend\n      reason\n      from\n      subject\n      to\n      cc\n      statusAfter\n    }\n  }\n"): (typeof documents)["\n  query ReplyDefaults($ticketId: ID!) {\n    replyDefaults(ticketId: $ticketId) {\n      canSend\n      reason\n      from\n      subject\n      to\n      cc\n      statusAfter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySignature {\n    mySignature\n  }\n"): (typeof documents)["\n  query MySignature {\n    mySignature\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -297,7 +375,7 @@ export function graphql(source: "\n  fragment TicketListFields on Ticket {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    subject\n    bcc\n    sendStatus\n    sendError\n    sendAttempts\n    sentAt\n    autoGenerated\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    ticketId\n    kind\n    author {\n      id\n      name\n    }\n    authorName\n    from\n    to\n    cc\n    text\n    html\n    quotedText\n    automaticReason\n    noAutoReply\n    bouncedRecipients\n    hasRemoteImages\n    subject\n    bcc\n    sendStatus\n    sendError\n    sendAttempts\n    sentAt\n    autoGenerated\n    createdAt\n    attachments {\n      id\n      filename\n      contentType\n      size\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

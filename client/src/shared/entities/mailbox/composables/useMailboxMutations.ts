@@ -1,13 +1,21 @@
 import { useMutation } from '@urql/vue';
 import { computed } from 'vue';
-import type { MailboxCreateInput, MailboxTestInput, MailboxUpdateInput } from '@/shared/graphql/generated/graphql';
+import type {
+  MailboxCreateInput,
+  MailboxSendingTestInput,
+  MailboxSendingUpdateInput,
+  MailboxTestInput,
+  MailboxUpdateInput,
+} from '@/shared/graphql/generated/graphql';
 import { toOutcome } from '@/shared/graphql/outcome';
 import {
   failedMailRetryMutation,
   mailboxCreateMutation,
   mailboxDeleteMutation,
   mailboxRefreshMutation,
+  mailboxSendingUpdateMutation,
   mailboxTestMutation,
+  mailboxTestSendingMutation,
   mailboxUpdateMutation,
 } from '../graphql/mutations';
 
@@ -18,7 +26,8 @@ const context = { additionalTypenames: ['Mailbox', 'FailedMail'] };
  * Mailbox actions as {@link Outcome}s. `update` needs the `version` the edit started from (CONFLICT
  * when someone saved in between) and keeps the stored password unless one is given. `test` tries
  * settings without saving them and resolves with the server's diagnosis, also when the connection
- * fails; only invalid input is an error.
+ * fails; only invalid input is an error. `updateSending` and `testSending` do the same for how
+ * replies leave from the address.
  */
 export function useMailboxMutations() {
   const create = useMutation(mailboxCreateMutation);
@@ -27,10 +36,12 @@ export function useMailboxMutations() {
   const test = useMutation(mailboxTestMutation);
   const refresh = useMutation(mailboxRefreshMutation);
   const retry = useMutation(failedMailRetryMutation);
+  const updateSending = useMutation(mailboxSendingUpdateMutation);
+  const testSending = useMutation(mailboxTestSendingMutation);
 
   return {
-    saving: computed(() => create.fetching.value || update.fetching.value),
-    testing: test.fetching,
+    saving: computed(() => create.fetching.value || update.fetching.value || updateSending.fetching.value),
+    testing: computed(() => test.fetching.value || testSending.fetching.value),
     create: async (input: MailboxCreateInput) => toOutcome(await create.executeMutation({ input }, context)),
     update: async (input: MailboxUpdateInput) => toOutcome(await update.executeMutation({ input }, context)),
     remove: async (id: string) => toOutcome(await remove.executeMutation({ id }, context)),
@@ -38,5 +49,7 @@ export function useMailboxMutations() {
     /** Asks the server process watching the mailbox to fetch now; new mail then arrives as events. */
     refresh: async (id: string) => toOutcome(await refresh.executeMutation({ id })),
     retry: async (id: string) => toOutcome(await retry.executeMutation({ id }, context)),
+    updateSending: async (input: MailboxSendingUpdateInput) => toOutcome(await updateSending.executeMutation({ input }, context)),
+    testSending: async (input: MailboxSendingTestInput) => toOutcome(await testSending.executeMutation({ input })),
   };
 }

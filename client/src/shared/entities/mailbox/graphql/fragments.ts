@@ -1,6 +1,6 @@
 import { graphql } from '@/shared/graphql/generated';
 
-/** A mailbox's settings (never the password) and its live import state. */
+/** A mailbox's settings (never a password), how replies leave from it, and its live import state. */
 export const mailboxFields = graphql(`
   fragment MailboxFields on Mailbox {
     id
@@ -17,6 +17,19 @@ export const mailboxFields = graphql(`
     afterImport
     afterImportFolder
     version
+    sending {
+      enabled
+      transport
+      host
+      port
+      security
+      user
+      allowInvalidCertificate
+      autoReplyEnabled
+      autoReplySubject
+      autoReplyText
+    }
+    signature
     state {
       connection
       lastImportAt

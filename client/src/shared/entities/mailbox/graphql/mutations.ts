@@ -49,3 +49,21 @@ export const failedMailRetryMutation = graphql(`
     }
   }
 `);
+
+export const mailboxSendingUpdateMutation = graphql(`
+  mutation MailboxSendingUpdate($input: MailboxSendingUpdateInput!) {
+    mailboxSendingUpdate(input: $input) {
+      ...MailboxFields
+    }
+  }
+`);
+
+export const mailboxTestSendingMutation = graphql(`
+  mutation MailboxTestSending($input: MailboxSendingTestInput!) {
+    mailboxTestSending(input: $input) {
+      ok
+      stage
+      message
+    }
+  }
+`);
