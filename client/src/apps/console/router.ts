@@ -78,6 +78,12 @@ const routes: RouteRecordRaw[] = [
         meta: { admin: true, title: 'mailboxes.title', wide: true },
       },
       {
+        path: 'admin/canned-replies',
+        name: 'canned-replies',
+        component: () => import('./pages/admin/cannedReplies/CannedRepliesPage.vue'),
+        meta: { admin: true, title: 'cannedReplies.title' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),
