@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fromKysely, PgBoss, type Job } from 'pg-boss';
+import { fromKysely, PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { Logger } from '../../../infra/logger.js';
 import type { MailSender } from './mail-sender.js';
 
@@ -16,8 +16,10 @@ export interface OutboxOptions {
   expireSeconds: number;
   /** How often an idle worker looks for work (pg-boss polls; at least 0.5). */
   pollSeconds: number;
-  /** Replies sent at the same time by this process. */
+  /** Fetch loops of this process; each takes up to `batchSize` jobs and sends them side by side. */
   concurrency: number;
+  /** Jobs one fetch takes. */
+  batchSize: number;
   /** PostgreSQL schema of pg-boss's tables. Processes that share work share it. */
   schema: string;
 }
@@ -28,7 +30,8 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   retryDelayMaxSeconds: 3600,
   expireSeconds: 120,
   pollSeconds: 1,
-  concurrency: 4,
+  concurrency: 2,
+  batchSize: 8,
   schema: 'pgboss',
 };
 
@@ -56,6 +59,8 @@ export class Outbox {
       schema: options.schema,
       max: 4,
       application_name: 'tresen-outbox',
+      // A new reply wakes the senders at once (NOTIFY) instead of at their next poll.
+      useListenNotify: true,
       // Sends whose process died are found by the supervisor: look often enough to retry them soon after they expire.
       superviseIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.expireSeconds / 4))),
       monitorIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.expireSeconds / 4))),
@@ -65,16 +70,38 @@ export class Outbox {
 
   async start(): Promise<void> {
     await this.boss.start();
-    await this.boss.createQueue(SEND_QUEUE, this.retryPolicy());
+    await this.boss.createQueue(SEND_QUEUE, { ...this.retryPolicy(), notify: true });
     this.started = true;
   }
 
   /** Starts sending in this process. */
   async work(sender: MailSender): Promise<void> {
-    const handler = async (jobs: Job<SendJob>[]) => {
-      for (const job of jobs) await sender.send(job.data, { attempt: job.retryCount, lastAttempt: job.retryCount >= this.options.retryLimit });
-    };
-    await this.boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: this.options.pollSeconds, localConcurrency: this.options.concurrency }, handler);
+    // Each job of a batch settles on its own: a temporary failure retries that reply only.
+    const handler = async (jobs: Job<SendJob>[]): Promise<JobResult[]> =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await sender.send(job.data, { attempt: job.retryCount, lastAttempt: job.retryCount >= this.options.retryLimit });
+            return { id: job.id, status: 'completed' as const };
+          } catch (error) {
+            return { id: job.id, status: 'failed' as const, output: { message: error instanceof Error ? error.message : String(error) } };
+          }
+        }),
+      );
+    await this.boss.work<SendJob>(
+      SEND_QUEUE,
+      {
+        pollingIntervalSeconds: this.options.pollSeconds,
+        // NOTIFY wakes workers for new replies, not for retries coming due: keep polling as often.
+        notifyPollingIntervalSeconds: this.options.pollSeconds,
+        localConcurrency: this.options.concurrency,
+        batchSize: this.options.batchSize,
+        // While fetches come back full there is a backlog: fetch again at once instead of polling.
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      handler,
+    );
   }
 
   /** Writes the send job inside the transaction of `em` (the reply's transaction). */
