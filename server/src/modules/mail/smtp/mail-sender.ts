@@ -75,7 +75,12 @@ export class MailSender {
     const row = claimed[0];
     if (!row) return; // sent already, failed for good, or gone
     await this.publish(job.tenantId, row);
-    const mailbox = row.mailbox_id ? await this.mailbox(em, job.tenantId, row.mailbox_id) : null;
+    // Independent reads, side by side: the sending address, the thread's ids, the attachments.
+    const [mailbox, references, files] = await Promise.all([
+      row.mailbox_id ? this.mailbox(em, job.tenantId, row.mailbox_id) : null,
+      this.references(em, job.tenantId, row),
+      this.attachments(em, job.tenantId, row.id),
+    ]);
     if (!mailbox || !mailbox.smtp_enabled) {
       await this.finish(em, job.tenantId, row, 'failed', 'The sending address was removed or no longer sends. Turn sending on again, then resend.');
       return;
@@ -90,7 +95,7 @@ export class MailSender {
       return;
     }
     try {
-      await this.transporter(mailbox, password).sendMail(await this.mail(em, job.tenantId, row, mailbox));
+      await this.transporter(mailbox, password).sendMail(this.mail(row, mailbox, references, files));
     } catch (error) {
       const { permanent, said } = classify(error);
       if (permanent || attempt.lastAttempt) {
@@ -109,20 +114,27 @@ export class MailSender {
     this.transports.clear();
   }
 
-  private async mail(em: EntityManager, tenantId: string, row: OutgoingRow, mailbox: SendingMailbox) {
+  /** Message-IDs of the thread before this reply, oldest first, at most REFERENCES_MAX. */
+  private async references(em: EntityManager, tenantId: string, row: OutgoingRow): Promise<string[]> {
     const earlier = await sql<{ mail_message_id: string }>(
       em,
       `select mail_message_id from messages where tenant_id = ? and ticket_id = ? and id <> ? and mail_message_id is not null and created_at <= ?
         order by created_at desc, id desc limit ?`,
       [tenantId, row.ticket_id, row.id, row.created_at, REFERENCES_MAX],
     );
-    const references = earlier.map((r) => `<${r.mail_message_id}>`).reverse();
-    const files = await sql<{ filename: string; content_type: string; data: Buffer }>(
+    return earlier.map((r) => `<${r.mail_message_id}>`).reverse();
+  }
+
+  private attachments(em: EntityManager, tenantId: string, messageId: string) {
+    return sql<{ filename: string; content_type: string; data: Buffer }>(
       em,
       `select a.filename, a.content_type, b.data from attachments a join attachment_blobs b on b.tenant_id = a.tenant_id and b.sha256 = a.sha256
         where a.tenant_id = ? and a.message_id = ? order by a.created_at, a.id`,
-      [tenantId, row.id],
+      [tenantId, messageId],
     );
+  }
+
+  private mail(row: OutgoingRow, mailbox: SendingMailbox, references: string[], files: { filename: string; content_type: string; data: Buffer }[]) {
     const text = row.quoted_text ? `${row.body_text}\n\n${row.quoted_text}` : row.body_text;
     return {
       messageId: `<${row.mail_message_id}>`,
