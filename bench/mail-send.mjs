@@ -15,43 +15,14 @@ import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
+import { benchDatabase, graphql, positiveInt, signInDemoAdmin, startTresen } from './lib/harness.mjs';
 
 const TARGET_RATIO = 0.5;
-
-function positiveInt(name, fallback) {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1 (got "${raw}").`);
-  return value;
-}
-
 const replies = positiveInt('BENCH_REPLIES', 5000);
-const baseUrl = process.env.BENCH_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `tresen_bench_${process.pid}`;
-const dbUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
-
+const database = benchDatabase();
 process.env.NODE_ENV ??= 'production';
-await import('reflect-metadata');
-const { loadConfig } = await import('../server/dist/config.js');
-const { createLogger } = await import('../server/dist/infra/logger.js');
-const { initORM } = await import('../server/dist/infra/orm.js');
-const { createRealtimeBus } = await import('../server/dist/realtime/pubsub.js');
-const { createApp } = await import('../server/dist/app.js');
-const { bootstrapFirstStart } = await import('../server/dist/modules/tenants/bootstrap.service.js');
-const { SESSION_COOKIE } = await import('../server/dist/http/cookies.js');
 
 const BODY = `Guten Tag,\n\n${'vielen Dank für Ihre Nachricht. Wir haben uns das Problem angesehen und melden uns mit einer Lösung. '.repeat(8)}\n\nMit freundlichen Grüßen`;
-
-async function admin(fn) {
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -74,41 +45,14 @@ async function pool(n, limit, task) {
   );
 }
 
-async function startTresen(mailWorker) {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    PORT: '0',
-    TRESEN_SECRET: 'x'.repeat(40),
-    LOG_LEVEL: 'warn',
-    TRESEN_SERVE_CLIENT: 'false',
-    TRESEN_MAIL_WORKER: mailWorker ? 'true' : 'false',
-  });
-  const logger = createLogger(config);
-  const orm = await initORM(dbUrl, logger);
-  const bus = createRealtimeBus(undefined, logger);
-  const app = await createApp({ config, orm, bus, logger, mailWorker: { acceptTenant: () => false } });
-  const port = await app.listen();
-  return {
-    orm,
-    url: `http://127.0.0.1:${port}/graphql`,
-    close: async () => {
-      await app.close();
-      await bus.close();
-      await orm.close();
-    },
-  };
-}
-
 let cleanup = [];
-const dropDatabase = () => admin((c) => c.query(`drop database if exists ${dbName} with (force)`));
 process.once('SIGINT', () => {
   void Promise.all(cleanup.map((f) => f().catch(() => undefined)))
-    .then(dropDatabase)
+    .then(database.drop)
     .finally(() => process.exit(130));
 });
 
-await admin((c) => c.query(`create database ${dbName}`));
+await database.create();
 const sinkPort = await freePort();
 const sink = fork(new URL('./lib/smtp-sink.mjs', import.meta.url), [String(sinkPort)]);
 const fromSink = (key) =>
@@ -130,7 +74,15 @@ cleanup.push(async () => sink.kill());
 
 try {
   // Bare: pooled nodemailer, the same pool size and messages in flight as Tresen's sender.
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sinkPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 3, maxMessages: 500 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: sinkPort,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 3,
+    maxMessages: 500,
+  });
   const bareStart = performance.now();
   await pool(replies, 16, async (i) => {
     await transport.sendMail({
@@ -147,20 +99,12 @@ try {
   const bareCount = await sinkCount();
 
   // Tresen: write the replies with the sender off, then start a process that sends.
-  const writer = await startTresen(false);
+  // The IMAP side stays idle (no tenant accepted); only the outbox matters here.
+  const quietMail = { mailWorker: { acceptTenant: () => false } };
+  const writer = await startTresen(database.url, { TRESEN_MAIL_WORKER: 'false' }, quietMail);
   cleanup.push(writer.close);
-  await bootstrapFirstStart(writer.orm.em.fork(), undefined);
-  const call = async (query, variables, cookie) => {
-    const response = await fetch(writer.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
-    const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return { data: body.data, response };
-  };
-  const login = await call('mutation { login(email: "admin@demo.tresen.local", password: "tresen-demo-admin") { id } }');
-  const cookie = login.response.headers
-    .getSetCookie()
-    .map((h) => h.split(';')[0])
-    .find((p) => p.startsWith(`${SESSION_COOKIE}=`));
+  const call = (query, variables, cookie) => graphql(writer.url, query, variables, cookie);
+  const cookie = await signInDemoAdmin(writer.url);
   const { departments } = (await call('{ departments { id name isPrivate } }', {}, cookie)).data;
   const departmentId = departments.find((d) => !d.isPrivate).id;
   const { mailboxCreate } = (
@@ -197,12 +141,12 @@ try {
   await writer.close();
   cleanup = cleanup.filter((f) => f !== writer.close);
 
-  const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
   const queued = Number((await db.query("select count(*) as n from messages where send_status = 'queued'")).rows[0].n);
   console.log(`${queued} replies queued; starting a sender…`);
   const before = await sinkCount();
   const sendStart = performance.now();
-  const sender = await startTresen(true);
+  const sender = await startTresen(database.url, { TRESEN_MAIL_WORKER: 'true' }, quietMail);
   cleanup.push(sender.close);
   for (;;) {
     const accepted = (await sinkCount()) - before;
@@ -227,10 +171,12 @@ try {
   console.log('');
   console.log(`mail send: ${replies} replies to a loopback SMTP server (smtp-server), pooled connections (3)`);
   console.log(`  bare nodemailer (pooled)      ${bareRate.toFixed(0)} messages/s   (${bareSeconds.toFixed(1)} s)`);
-  console.log(`  Tresen outbox (ticketReply)   ${tresenRate.toFixed(0)} replies/s    (${tresenSeconds.toFixed(1)} s from starting the sender until all SENT; extra deliveries: ${duplicates})`);
+  console.log(
+    `  Tresen outbox (ticketReply)   ${tresenRate.toFixed(0)} replies/s    (${tresenSeconds.toFixed(1)} s from starting the sender until all SENT; extra deliveries: ${duplicates})`,
+  );
   console.log(`  ratio                         ${ratio.toFixed(2)}   target >= ${TARGET_RATIO}   ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}`);
 } finally {
   for (const f of cleanup) await f().catch(() => undefined);
   sink.send('stop');
-  await dropDatabase();
+  await database.drop();
 }

@@ -16,42 +16,13 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { benchDatabase, positiveInt, signInDemoAdmin, startTresen } from './lib/harness.mjs';
 
 const TARGET_PERCENT = 5;
-
-function positiveInt(name, fallback) {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1 (got "${raw}").`);
-  return value;
-}
-
 const timers = positiveInt('BENCH_TIMERS', 1000);
 const seconds = positiveInt('BENCH_SECONDS', 20);
-const baseUrl = process.env.BENCH_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `tresen_bench_${process.pid}`;
-const dbUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
-
+const database = benchDatabase();
 process.env.NODE_ENV ??= 'production';
-await import('reflect-metadata');
-const { loadConfig } = await import('../server/dist/config.js');
-const { createLogger } = await import('../server/dist/infra/logger.js');
-const { initORM } = await import('../server/dist/infra/orm.js');
-const { createRealtimeBus } = await import('../server/dist/realtime/pubsub.js');
-const { createApp } = await import('../server/dist/app.js');
-const { bootstrapFirstStart } = await import('../server/dist/modules/tenants/bootstrap.service.js');
-const { SESSION_COOKIE } = await import('../server/dist/http/cookies.js');
-
-async function admin(fn) {
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** BENCH_PROFILE=<file>: a CPU profile of the ticking phase only, for finding where the time goes. */
 async function startProfile() {
@@ -71,74 +42,47 @@ async function startProfile() {
 }
 
 let cleanup = async () => {};
-const dropDatabase = () => admin((c) => c.query(`drop database if exists ${dbName} with (force)`));
 process.once('SIGINT', () => {
   void cleanup()
-    .then(dropDatabase)
+    .then(database.drop)
     .finally(() => process.exit(130));
 });
 
-await admin((c) => c.query(`create database ${dbName}`));
+await database.create();
 try {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    PORT: '0',
-    TRESEN_SECRET: 'x'.repeat(40),
-    LOG_LEVEL: 'warn',
-    TRESEN_SERVE_CLIENT: 'false',
-    TRESEN_MAIL_WORKER: 'false',
-  });
-  const logger = createLogger(config);
-  const orm = await initORM(dbUrl, logger);
-  await bootstrapFirstStart(orm.em.fork(), undefined);
-  const bus = createRealtimeBus(undefined, logger);
-  const app = await createApp({ config, orm, bus, logger });
-  const port = await app.listen();
-  const url = `http://127.0.0.1:${port}/graphql`;
-  cleanup = async () => {
-    await app.close();
-    await bus.close();
-    await orm.close();
-  };
-
-  const login = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { login(email: "admin@demo.tresen.local", password: "tresen-demo-admin") { id } }' }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((h) => h.split(';')[0])
-    .find((p) => p.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) throw new Error('sign-in failed');
+  const tresen = await startTresen(database.url, { TRESEN_MAIL_WORKER: 'false' });
+  const { bus, port, url } = tresen;
+  cleanup = tresen.close;
+  const cookie = await signInDemoAdmin(url);
 
   // Data: one ticket and one agent per timer, written directly (the bench measures ticks, not creation).
-  const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
+  const db = new pg.Pool({ connectionString: database.url, max: 4 });
   const [{ tenant_id: tenantId, department_id: departmentId, status_id: statusId }] = (
     await db.query(`select t.tenant_id, t.department_id, t.status_id from tickets t order by t.number limit 1`)
   ).rows;
   const ticketIds = [];
   const userIds = [];
-  await db.query('begin');
-  const [{ n: firstNumber }] = (await db.query('select coalesce(max(number), 0) + 1 as n from tickets where tenant_id = $1', [tenantId])).rows;
+  const tx = await db.connect();
+  await tx.query('begin');
+  const [{ n: firstNumber }] = (await tx.query('select coalesce(max(number), 0) + 1 as n from tickets where tenant_id = $1', [tenantId])).rows;
   for (let i = 0; i < timers; i++) {
     const ticketId = randomUUID();
     const userId = randomUUID();
     ticketIds.push(ticketId);
     userIds.push(userId);
-    await db.query(
+    await tx.query(
       `insert into users (id, tenant_id, kind, email, name, active, sessions_valid_from, created_at, updated_at) values ($1, $2, 'agent', $3, $4, true, now(), now(), now())`,
       [userId, tenantId, `bench-${i}@bench.example`, `Bench Agent ${i}`],
     );
-    await db.query(
+    await tx.query(
       `insert into tickets (id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, created_at, updated_at, last_activity_at, time_tracking_allowed)
        values ($1, $2, $3, $4, $5, 'open', 1, $6, 'phone', now(), now(), now(), true)`,
       [ticketId, tenantId, Number(firstNumber) + i, `Bench ticket ${i}`, statusId, departmentId],
     );
   }
-  await db.query('update tenant_counters set last_ticket_number = $2 where tenant_id = $1', [tenantId, Number(firstNumber) + timers]);
-  await db.query('commit');
+  await tx.query('update tenant_counters set last_ticket_number = $2 where tenant_id = $1', [tenantId, Number(firstNumber) + timers]);
+  await tx.query('commit');
+  tx.release();
 
   const clients = fork(new URL('./lib/tick-clients.mjs', import.meta.url), [url.replace(/^http/, 'ws'), `http://127.0.0.1:${port}`, cookie], {
     stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
@@ -215,5 +159,5 @@ try {
   }
   await cleanup();
 } finally {
-  await dropDatabase();
+  await database.drop();
 }
