@@ -48,6 +48,7 @@ export interface SendJob {
 export class Outbox {
   private readonly boss: PgBoss;
   private started = false;
+  private stopping = false;
 
   constructor(
     databaseUrl: string,
@@ -59,18 +60,19 @@ export class Outbox {
       schema: options.schema,
       max: 4,
       application_name: 'tresen-outbox',
-      // A new reply wakes the senders at once (NOTIFY) instead of at their next poll.
-      useListenNotify: true,
       // Sends whose process died are found by the supervisor: look often enough to retry them soon after they expire.
       superviseIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.expireSeconds / 4))),
       monitorIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.expireSeconds / 4))),
     });
-    this.boss.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'outbox (pg-boss) error'));
+    // Connections end while stopping (and the embedded database stops after us): not worth a warning then.
+    this.boss.on('error', (error: Error) => {
+      if (!this.stopping) this.logger.warn({ err: error.message }, 'outbox (pg-boss) error');
+    });
   }
 
   async start(): Promise<void> {
     await this.boss.start();
-    await this.boss.createQueue(SEND_QUEUE, { ...this.retryPolicy(), notify: true });
+    await this.boss.createQueue(SEND_QUEUE, this.retryPolicy());
     this.started = true;
   }
 
@@ -92,8 +94,6 @@ export class Outbox {
       SEND_QUEUE,
       {
         pollingIntervalSeconds: this.options.pollSeconds,
-        // NOTIFY wakes workers for new replies, not for retries coming due: keep polling as often.
-        notifyPollingIntervalSeconds: this.options.pollSeconds,
         localConcurrency: this.options.concurrency,
         batchSize: this.options.batchSize,
         // While fetches come back full there is a backlog: fetch again at once instead of polling.
@@ -126,6 +126,7 @@ export class Outbox {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 }
