@@ -75,10 +75,16 @@ async function mailbox(departmentId: string, options: { sending?: boolean; imap?
     );
     version = updated.mailboxSendingUpdate.version;
   }
-  if (options.signature !== undefined)
+  if (options.signature !== undefined) {
     await world.asAdmin.data('mutation ($i: SignatureUpdateInput!) { signatureUpdate(input: $i) }', {
       i: { mailboxId: mailboxCreate.id, text: options.signature },
     });
+    // The signature is not a connection setting: an open settings form (this version) stays valid.
+    const { mailboxes } = await world.asAdmin.data<{ mailboxes: { id: string; version: number; signature: string }[] }>(
+      '{ mailboxes { id version signature } }',
+    );
+    expect(mailboxes.find((m) => m.id === mailboxCreate.id)).toMatchObject({ version, signature: options.signature });
+  }
   return { id: mailboxCreate.id, address, user: account.user, password: account.password };
 }
 
@@ -269,13 +275,14 @@ describe('replies by mail', () => {
       'mutation { departmentCreate(input: { name: "Ohne Absender", isPublic: false }) { id } }',
     );
     const target = await ticket(world.asAdmin, departmentCreate.id, 'Keine Adresse');
-    const defaults = await world.asAdmin.data<{ replyDefaults: { canSend: boolean; reason: string } }>(
-      `query ($t: ID!) { replyDefaults(ticketId: $t) { canSend reason } }`,
+    const defaults = await world.asAdmin.data<{ replyDefaults: { canSend: boolean; reason: string; reasonCode: string } }>(
+      `query ($t: ID!) { replyDefaults(ticketId: $t) { canSend reason reasonCode } }`,
       {
         t: target.id,
       },
     );
     expect(defaults.replyDefaults.canSend).toBe(false);
+    expect(defaults.replyDefaults.reasonCode).toBe('NO_SENDING_ADDRESS');
     expect(defaults.replyDefaults.reason).toMatch(/"Ohne Absender" has no sending address.*Admin → Mailboxes/);
     const result = await world.asAdmin.request(REPLY, { i: { ticketId: target.id, to: ['a@customer.example'], body: 'Hallo' } });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -445,6 +452,11 @@ describe('replies by mail', () => {
       expect(login.message).not.toContain('falsch');
       const closedPort = smtp.port === 1 ? 2 : 1;
       expect(await test({ host: '127.0.0.1', port: closedPort, security: 'NONE' })).toMatchObject({ ok: false, stage: 'TCP' });
+      // Without signing in (clearUser), a server that wants no sign-in passes.
+      expect(await test({ host: '127.0.0.1', port: smtp.port, security: 'NONE', user: 'someone', password: 'x', clearUser: true })).toMatchObject({
+        ok: true,
+        stage: 'OK',
+      });
       expect(await test({ host: 'no-such-host.invalid', port: 25, security: 'NONE' })).toMatchObject({ ok: false, stage: 'DNS' });
       expect(await test({ host: '127.0.0.1', port: authSmtp.port, security: 'TLS' })).toMatchObject({ ok: false, stage: 'TLS' });
       expect(await world.asAgent.errorCode('mutation { mailboxTestSending(input: { host: "127.0.0.1", port: 25, security: NONE }) { ok } }')).toBe('FORBIDDEN');

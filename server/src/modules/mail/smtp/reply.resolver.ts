@@ -14,7 +14,16 @@ import {
   SignatureUpdateInput,
   TicketReplyInput,
 } from './sending.inputs.js';
-import { CannedReplyGql, MailboxSendingGql, ReplyDefaultsGql, SmtpCheckGql, toCannedReplyGql, toMailboxSendingGql, toSmtpCheckGql } from './sending.types.js';
+import {
+  CannedReplyGql,
+  MailboxSendingGql,
+  ReplyBlockedGql,
+  ReplyDefaultsGql,
+  SmtpCheckGql,
+  toCannedReplyGql,
+  toMailboxSendingGql,
+  toSmtpCheckGql,
+} from './sending.types.js';
 
 /** Mailboxes hold credentials: only signed-in admins manage them (no API tokens). */
 const MAIL_ADMIN = [Role.Admin];
@@ -62,7 +71,8 @@ export class ReplyResolver {
     @Arg('ticketId', () => ID, { description: 'The ticket.' }) ticketId: string,
     @Ctx() { viewer, services }: Context,
   ): Promise<ReplyDefaultsGql> {
-    return services.replies.defaults(asStaff(viewer), ticketId);
+    const defaults = await services.replies.defaults(asStaff(viewer), ticketId);
+    return { ...defaults, reasonCode: defaults.reasonCode as ReplyBlockedGql | null };
   }
 
   @Authorized(...TICKET_WRITE)

@@ -174,7 +174,16 @@ export class ReplyService {
       (await sql<{ address: string }>(this.em, 'select address from mailboxes where tenant_id = ?', [ticket.tenantId])).map((r) => r.address),
     );
     const cc = ((last?.ccAddresses ?? []) as string[]).concat((last?.toAddresses ?? []) as string[]).filter((a) => !own.has(a) && !to.includes(a));
-    return { canSend: reason === null, reason, from, subject: replySubject(ticket.subject), to, cc: [...new Set(cc)], statusAfter: 'answered' };
+    return {
+      canSend: reason === null,
+      reason,
+      reasonCode: reason === null ? null : ('NO_SENDING_ADDRESS' as const),
+      from,
+      subject: replySubject(ticket.subject),
+      to,
+      cc: [...new Set(cc)],
+      statusAfter: 'answered',
+    };
   }
 
   /** Sends a failed reply again, with the same Message-ID. */

@@ -76,6 +76,8 @@ export class MailboxSendingTestInput {
   user?: string | null;
   @Field(() => String, { nullable: true, description: 'SMTP password.' })
   password?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "Test without signing in (ignores a saved mailbox's user and password)." })
+  clearUser?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Accept certificates that cannot be verified.' })
   allowInvalidCertificate?: boolean | null;
 }

@@ -92,9 +92,8 @@ export class SendingService {
         throw new DomainError(ErrorCode.Forbidden, 'Only admins change the signature of an address.', 'mailboxId');
       const mailbox = await this.mailboxes.find(viewer, mailboxId);
       if (!mailbox) throw notFound('Mailbox');
-      mailbox.signature = signature;
-      mailbox.updatedAt = new Date();
-      await this.em.flush();
+      // Not a connection setting: no new version, so an open settings form of the same address stays valid.
+      await sql(this.em, 'update mailboxes set signature = ?, updated_at = now() where tenant_id = ? and id = ?', [signature, viewer.tenantId, mailbox.id]);
       await this.pubSub.publish('mailboxChanged', mailbox.tenantId, { mailboxId: mailbox.id, departmentId: mailbox.departmentId, deleted: false });
       return signature;
     }

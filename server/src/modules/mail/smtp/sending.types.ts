@@ -22,6 +22,11 @@ export enum SmtpCheckStageGql {
 }
 registerEnumType(SmtpCheckStageGql, { name: 'SmtpCheckStage', description: 'The step of a sending test that failed, or OK.' });
 
+export enum ReplyBlockedGql {
+  NO_SENDING_ADDRESS = 'NO_SENDING_ADDRESS',
+}
+registerEnumType(ReplyBlockedGql, { name: 'ReplyBlocked', description: 'Why a ticket cannot be answered by mail: its department has no address that sends.' });
+
 @AccessRule('Admins, for mailboxes of departments they may see. The password is never returned.')
 @ObjectType('MailboxSending', { description: 'How replies leave from an address.' })
 export class MailboxSendingGql {
@@ -108,6 +113,8 @@ export class ReplyDefaultsGql {
   canSend!: boolean;
   @Field(() => String, { nullable: true, description: 'Why not, and how to fix it, when canSend is false.' })
   reason!: string | null;
+  @Field(() => ReplyBlockedGql, { nullable: true, description: 'Why not, as a code for clients to translate, when canSend is false.' })
+  reasonCode!: ReplyBlockedGql | null;
   @Field(() => String, { nullable: true, description: 'The address the reply leaves from.' })
   from!: string | null;
   @Field(() => String, { description: 'Subject: Re: <original>, never Re: Re:.' })
