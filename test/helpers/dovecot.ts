@@ -56,6 +56,8 @@ export interface Dovecot {
    * Dovecot does then. Throws unless the new UIDVALIDITY and the same message count are visible.
    */
   resetUidValidity(user: string, folder: string): Promise<void>;
+  /** Drops every IMAP connection of a user (as a server restart or a network cut would); returns doveadm's report. */
+  kick(user: string): Promise<string>;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
 }
@@ -356,6 +358,10 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
       if (after.uidValidity === before.uidValidity || after.messages !== before.messages) {
         throw new Error(`resetting UIDVALIDITY of ${folder} failed: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
       }
+    },
+    async kick(user) {
+      const { stdout, stderr } = await promisify(execFile)(DOVEADM, ['-c', conf, 'kick', user]);
+      return `${stdout}${stderr}`;
     },
     stop() {
       stopping ??= (async () => {

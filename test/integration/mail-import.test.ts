@@ -212,6 +212,21 @@ describe('IMAP import', () => {
     expect(subjects.filter((s) => s.startsWith('Vorher'))).toHaveLength(3);
   });
 
+  it('reconnects when the server drops the connection, and imports what arrived meanwhile', async () => {
+    const mailbox = await createMailbox(world.asAdmin, world.sharedDepartmentId, dovecot);
+    const state = () => world.asAdmin.data<{ mailboxes: { id: string; state: { connection: string } }[] }>(`{ mailboxes { id state { connection } } }`);
+    await waitFor(state, (r) => r.mailboxes.find((m) => m.id === mailbox.id)?.state.connection === 'IDLE', 'the mailbox to be connected');
+    expect(await dovecot.kick(mailbox.user)).toContain(mailbox.user);
+    await dovecot.append(mailbox.user, 'INBOX', rawMail({ subject: 'Nach dem Abbruch' }));
+    const rows = await waitFor(
+      () => inbound(mailbox.id),
+      (r) => r.length === 1,
+      'the mail sent while the connection was down to be imported after the reconnect',
+    );
+    expect(rows[0]).toMatchObject({ status: 'imported' });
+    await waitFor(state, (r) => r.mailboxes.find((m) => m.id === mailbox.id)?.state.connection === 'IDLE', 'the mailbox to be connected again');
+  });
+
   it('polls a server without IDLE', async () => {
     const mailbox = await createMailbox(world.asAdmin, world.sharedDepartmentId, plainDovecot);
     await waitFor(
