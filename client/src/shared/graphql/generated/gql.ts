@@ -84,6 +84,24 @@ type Documents = {
     "\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.MessageAddedDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TicketPresenceDocument,
     "\n  subscription InboundMail {\n    inboundMail {\n      createdTicket\n      ticket {\n        id\n        number\n        subject\n      }\n      message {\n        id\n        from\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
+    "\n  fragment TimeEntryFields on TimeEntry {\n    id\n    ticketId\n    userId\n    minutes\n    date\n    note\n    billed\n    quoteId\n    version\n    createdAt\n  }\n": typeof types.TimeEntryFieldsFragmentDoc,
+    "\n  fragment TimerFields on Timer {\n    ticketId\n    ticketNumber\n    ticketSubject\n    userId\n    userName\n    startedAt\n    elapsedSeconds\n  }\n": typeof types.TimerFieldsFragmentDoc,
+    "\n  fragment QuoteSummaryFields on Quote {\n    id\n    number\n    customerId\n    customerName\n    status\n    currency\n    totalCents\n    csvUrl\n    version\n    createdAt\n  }\n": typeof types.QuoteSummaryFieldsFragmentDoc,
+    "\n  fragment QuoteLineFields on QuoteLine {\n    ticketId\n    ticketNumber\n    ticketSubject\n    groupName\n    minutes\n    hours\n    rateCents\n    amountCents\n  }\n": typeof types.QuoteLineFieldsFragmentDoc,
+    "\n  fragment UnbilledTicketFields on Ticket {\n    id\n    number\n    subject\n    customer {\n      id\n      number\n      name\n    }\n    timeMinutes\n    unbilledMinutes\n  }\n": typeof types.UnbilledTicketFieldsFragmentDoc,
+    "\n  mutation TimeEntryCreate($input: TimeEntryCreateInput!) {\n    timeEntryCreate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n": typeof types.TimeEntryCreateDocument,
+    "\n  mutation TimeEntryUpdate($input: TimeEntryUpdateInput!) {\n    timeEntryUpdate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n": typeof types.TimeEntryUpdateDocument,
+    "\n  mutation TimeEntryDelete($id: ID!) {\n    timeEntryDelete(id: $id)\n  }\n": typeof types.TimeEntryDeleteDocument,
+    "\n  mutation TimerStart($ticketId: ID!) {\n    timerStart(ticketId: $ticketId) {\n      ...TimerFields\n    }\n  }\n": typeof types.TimerStartDocument,
+    "\n  mutation TimerStop($ticketId: ID!) {\n    timerStop(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n  }\n": typeof types.TimerStopDocument,
+    "\n  mutation TimeBill($ticketIds: [ID!]!) {\n    timeBill(ticketIds: $ticketIds) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": typeof types.TimeBillDocument,
+    "\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": typeof types.QuoteUpdateStatusDocument,
+    "\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n": typeof types.TicketTimeDocument,
+    "\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n": typeof types.TimersDocument,
+    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": typeof types.UnbilledTicketsDocument,
+    "\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n": typeof types.QuotesDocument,
+    "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": typeof types.QuoteDocument,
+    "\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n": typeof types.TimerTickDocument,
     "\n  fragment UserGroupFields on UserGroup {\n    id\n    name\n    hourlyRateCents\n  }\n": typeof types.UserGroupFieldsFragmentDoc,
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupUpdateDocument,
@@ -160,6 +178,24 @@ const documents: Documents = {
     "\n  subscription MessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) {\n      ticketId\n      message {\n        id\n        kind\n      }\n    }\n  }\n": types.MessageAddedDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      entries {\n        state\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TicketPresenceDocument,
     "\n  subscription InboundMail {\n    inboundMail {\n      createdTicket\n      ticket {\n        id\n        number\n        subject\n      }\n      message {\n        id\n        from\n      }\n    }\n  }\n": types.InboundMailDocument,
+    "\n  fragment TimeEntryFields on TimeEntry {\n    id\n    ticketId\n    userId\n    minutes\n    date\n    note\n    billed\n    quoteId\n    version\n    createdAt\n  }\n": types.TimeEntryFieldsFragmentDoc,
+    "\n  fragment TimerFields on Timer {\n    ticketId\n    ticketNumber\n    ticketSubject\n    userId\n    userName\n    startedAt\n    elapsedSeconds\n  }\n": types.TimerFieldsFragmentDoc,
+    "\n  fragment QuoteSummaryFields on Quote {\n    id\n    number\n    customerId\n    customerName\n    status\n    currency\n    totalCents\n    csvUrl\n    version\n    createdAt\n  }\n": types.QuoteSummaryFieldsFragmentDoc,
+    "\n  fragment QuoteLineFields on QuoteLine {\n    ticketId\n    ticketNumber\n    ticketSubject\n    groupName\n    minutes\n    hours\n    rateCents\n    amountCents\n  }\n": types.QuoteLineFieldsFragmentDoc,
+    "\n  fragment UnbilledTicketFields on Ticket {\n    id\n    number\n    subject\n    customer {\n      id\n      number\n      name\n    }\n    timeMinutes\n    unbilledMinutes\n  }\n": types.UnbilledTicketFieldsFragmentDoc,
+    "\n  mutation TimeEntryCreate($input: TimeEntryCreateInput!) {\n    timeEntryCreate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n": types.TimeEntryCreateDocument,
+    "\n  mutation TimeEntryUpdate($input: TimeEntryUpdateInput!) {\n    timeEntryUpdate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n": types.TimeEntryUpdateDocument,
+    "\n  mutation TimeEntryDelete($id: ID!) {\n    timeEntryDelete(id: $id)\n  }\n": types.TimeEntryDeleteDocument,
+    "\n  mutation TimerStart($ticketId: ID!) {\n    timerStart(ticketId: $ticketId) {\n      ...TimerFields\n    }\n  }\n": types.TimerStartDocument,
+    "\n  mutation TimerStop($ticketId: ID!) {\n    timerStop(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n  }\n": types.TimerStopDocument,
+    "\n  mutation TimeBill($ticketIds: [ID!]!) {\n    timeBill(ticketIds: $ticketIds) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": types.TimeBillDocument,
+    "\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": types.QuoteUpdateStatusDocument,
+    "\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n": types.TicketTimeDocument,
+    "\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n": types.TimersDocument,
+    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": types.UnbilledTicketsDocument,
+    "\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n": types.QuotesDocument,
+    "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": types.QuoteDocument,
+    "\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n": types.TimerTickDocument,
     "\n  fragment UserGroupFields on UserGroup {\n    id\n    name\n    hourlyRateCents\n  }\n": types.UserGroupFieldsFragmentDoc,
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupUpdateDocument,
@@ -460,6 +496,78 @@ export function graphql(source: "\n  subscription TicketPresence($ticketId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription InboundMail {\n    inboundMail {\n      createdTicket\n      ticket {\n        id\n        number\n        subject\n      }\n      message {\n        id\n        from\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InboundMail {\n    inboundMail {\n      createdTicket\n      ticket {\n        id\n        number\n        subject\n      }\n      message {\n        id\n        from\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimeEntryFields on TimeEntry {\n    id\n    ticketId\n    userId\n    minutes\n    date\n    note\n    billed\n    quoteId\n    version\n    createdAt\n  }\n"): (typeof documents)["\n  fragment TimeEntryFields on TimeEntry {\n    id\n    ticketId\n    userId\n    minutes\n    date\n    note\n    billed\n    quoteId\n    version\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimerFields on Timer {\n    ticketId\n    ticketNumber\n    ticketSubject\n    userId\n    userName\n    startedAt\n    elapsedSeconds\n  }\n"): (typeof documents)["\n  fragment TimerFields on Timer {\n    ticketId\n    ticketNumber\n    ticketSubject\n    userId\n    userName\n    startedAt\n    elapsedSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuoteSummaryFields on Quote {\n    id\n    number\n    customerId\n    customerName\n    status\n    currency\n    totalCents\n    csvUrl\n    version\n    createdAt\n  }\n"): (typeof documents)["\n  fragment QuoteSummaryFields on Quote {\n    id\n    number\n    customerId\n    customerName\n    status\n    currency\n    totalCents\n    csvUrl\n    version\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuoteLineFields on QuoteLine {\n    ticketId\n    ticketNumber\n    ticketSubject\n    groupName\n    minutes\n    hours\n    rateCents\n    amountCents\n  }\n"): (typeof documents)["\n  fragment QuoteLineFields on QuoteLine {\n    ticketId\n    ticketNumber\n    ticketSubject\n    groupName\n    minutes\n    hours\n    rateCents\n    amountCents\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnbilledTicketFields on Ticket {\n    id\n    number\n    subject\n    customer {\n      id\n      number\n      name\n    }\n    timeMinutes\n    unbilledMinutes\n  }\n"): (typeof documents)["\n  fragment UnbilledTicketFields on Ticket {\n    id\n    number\n    subject\n    customer {\n      id\n      number\n      name\n    }\n    timeMinutes\n    unbilledMinutes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimeEntryCreate($input: TimeEntryCreateInput!) {\n    timeEntryCreate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation TimeEntryCreate($input: TimeEntryCreateInput!) {\n    timeEntryCreate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimeEntryUpdate($input: TimeEntryUpdateInput!) {\n    timeEntryUpdate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation TimeEntryUpdate($input: TimeEntryUpdateInput!) {\n    timeEntryUpdate(input: $input) {\n      ...TimeEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimeEntryDelete($id: ID!) {\n    timeEntryDelete(id: $id)\n  }\n"): (typeof documents)["\n  mutation TimeEntryDelete($id: ID!) {\n    timeEntryDelete(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimerStart($ticketId: ID!) {\n    timerStart(ticketId: $ticketId) {\n      ...TimerFields\n    }\n  }\n"): (typeof documents)["\n  mutation TimerStart($ticketId: ID!) {\n    timerStart(ticketId: $ticketId) {\n      ...TimerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimerStop($ticketId: ID!) {\n    timerStop(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation TimerStop($ticketId: ID!) {\n    timerStop(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TimeBill($ticketIds: [ID!]!) {\n    timeBill(ticketIds: $ticketIds) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TimeBill($ticketIds: [ID!]!) {\n    timeBill(ticketIds: $ticketIds) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n"): (typeof documents)["\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n"): (typeof documents)["\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n"): (typeof documents)["\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n"): (typeof documents)["\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
