@@ -32,9 +32,11 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
-      // Downloads the server answers itself (with the session cookie): attachments and failed mails' raw copies.
+      // Downloads the server answers itself (with the session cookie): attachments, failed mails' raw copies and quotes as CSV.
       '/attachments': 'http://127.0.0.1:4000',
       '/failed-mails': 'http://127.0.0.1:4000',
+      // Only the CSV of a quote is the server's; the console's own pages live under /billing.
+      '^/quotes/[^/]+\\.csv$': 'http://127.0.0.1:4000',
     },
   },
 });

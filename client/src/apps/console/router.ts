@@ -83,6 +83,25 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./pages/admin/cannedReplies/CannedRepliesPage.vue'),
         meta: { admin: true, title: 'cannedReplies.title' },
       },
+      // Not /quotes: the server answers /quotes/<id>.csv itself (the CSV download).
+      {
+        path: 'billing',
+        name: 'billing',
+        component: () => import('./pages/billing/BillingPage.vue'),
+        meta: { admin: true, title: 'billing.title', wide: true },
+      },
+      {
+        path: 'billing/quotes',
+        name: 'quotes',
+        component: () => import('./pages/billing/QuotesPage.vue'),
+        meta: { admin: true, title: 'quotes.title' },
+      },
+      {
+        path: 'billing/quotes/:id',
+        name: 'quote',
+        component: () => import('./pages/billing/QuotePage.vue'),
+        meta: { admin: true, title: 'quotes.title' },
+      },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
