@@ -13,8 +13,9 @@ const RATE_CENTS = 9500;
 
 /**
  * Time tracking and billing in real Chromium: an agent runs the timer of a ticket (ticking live in
- * the ticket and in the header), stops it and adds time by hand; an admin bills the ticket and
- * finds the quote with the right amount and its lines.
+ * the ticket and in the header), stops it and adds time by hand, and sees time that a timer switch
+ * in another tab recorded; an admin bills the ticket and finds the quote with the right amount,
+ * its lines and its CSV.
  */
 describe('time tracking and billing in Chromium', () => {
   let server: TestServer;
@@ -23,6 +24,9 @@ describe('time tracking and billing in Chromium', () => {
   let agent: { email: string; id: string };
   let admin: { email: string; id: string };
   let ticket: { id: string; number: number };
+  let switchFrom: { id: string; number: number };
+  let switchTo: { id: string; number: number };
+  let asAgent: Gql;
 
   beforeAll(async () => {
     if (!existsSync('client/dist/index.html')) throw new Error('client/dist is missing: run `npm run build:client` first (npm test does).');
@@ -39,14 +43,17 @@ describe('time tracking and billing in Chromium', () => {
     const { customerCreate } = await asAdmin.data<{ customerCreate: { id: string } }>(
       'mutation { customerCreate(input: { name: "Bäckerei Korn", isCompany: true }) { id } }',
     );
-    const asAgent = await Gql.login(server.url, agent.email, PASSWORD);
-    const created = await createTicket(asAgent, departmentId, 'Kasse startet nicht', 'Seit dem Update bleibt die Kasse schwarz.', {
-      customerId: customerCreate.id,
-    });
-    await asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
-      i: { id: created.id, version: created.version, timeTrackingAllowed: true },
-    });
-    ticket = created;
+    asAgent = await Gql.login(server.url, agent.email, PASSWORD);
+    const consenting = async (subject: string) => {
+      const created = await createTicket(asAgent, departmentId, subject, 'Seit dem Update bleibt die Kasse schwarz.', { customerId: customerCreate.id });
+      await asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
+        i: { id: created.id, version: created.version, timeTrackingAllowed: true },
+      });
+      return created;
+    };
+    ticket = await consenting('Kasse startet nicht');
+    switchFrom = await consenting('Bondrucker klemmt');
+    switchTo = await consenting('Waage zeigt falsch an');
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
@@ -107,6 +114,24 @@ describe('time tracking and billing in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the time recorded when a timer started elsewhere stops the one of this ticket', async () => {
+    const { page, errors } = await signIn(agent.email, 'en-US');
+    await page.goto(`${base}/tickets/${switchFrom.number}`);
+    await page.getByTestId('time-empty').waitFor(WAIT);
+    // In another tab (here: the API) the agent starts a timer on this ticket, then one on another
+    // ticket, which stops this one and records its time here.
+    const start = 'mutation ($t: ID!) { timerStart(ticketId: $t) { ticketId } }';
+    await asAgent.data(start, { t: switchFrom.id });
+    await page.getByTestId('timer-elapsed').waitFor(WAIT);
+    await asAgent.data(start, { t: switchTo.id });
+    await page.locator('[data-testid="time-entry"][data-minutes="1"]').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('running-timer').getAttribute('data-ticket-number'), WAIT).toBe(String(switchTo.number));
+    expect(await page.getByTestId('timer-toggle').textContent()).toContain('Start timer');
+    await page.getByTestId('running-timer-stop').click();
+    await page.getByTestId('running-timer').waitFor({ state: 'detached', ...WAIT });
+    expect(errors).toEqual([]);
+  });
+
   it('bills the ticket on the billing screen and shows the quote with its amount and lines', async () => {
     const { page, errors } = await signIn(admin.email, 'en-US');
     await page.getByTestId('nav-billing').click();
@@ -122,7 +147,7 @@ describe('time tracking and billing in Chromium', () => {
     await quote.waitFor(WAIT);
     expect(await quote.getAttribute('data-total-cents')).toBe(String(cents));
     expect(await quote.getByTestId('quote-total').textContent()).toBe('€144.08');
-    await page.getByTestId('billing-empty').waitFor(WAIT);
+    await row.waitFor({ state: 'detached', ...WAIT });
 
     await quote.getByTestId('billed-quote-link').click();
     const document = page.getByTestId('quote-document');
