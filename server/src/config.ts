@@ -51,6 +51,8 @@ export interface Config {
   readonly sendTimeoutSeconds: number;
   /** First retry of a reply after a temporary failure, in seconds; doubles each time up to an hour. Default 30. */
   readonly sendRetrySeconds: number;
+  /** IANA time zone that decides which day recorded time belongs to. Default Europe/Berlin. */
+  readonly timeZone: string;
   /** PostgreSQL schema of the job queue (pg-boss). Default pgboss. */
   readonly jobSchema: string;
 }
@@ -173,6 +175,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     problems.push('TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids (UUIDs).');
   const sendTimeoutSeconds = wholeNumber('TRESEN_SEND_TIMEOUT_SECONDS', 120, 2, 3600, 'seconds');
   const sendRetrySeconds = wholeNumber('TRESEN_SEND_RETRY_SECONDS', 30, 1, 3600, 'seconds');
+  const timeZone = value('TRESEN_TIME_ZONE') ?? 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push(`TRESEN_TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "${timeZone}").`);
+  }
   const jobSchema = value('TRESEN_JOB_SCHEMA') ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(jobSchema)) problems.push(`TRESEN_JOB_SCHEMA must be a lower-case PostgreSQL name such as pgboss (got "${jobSchema}").`);
 
@@ -199,6 +207,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     mailTenants,
     sendTimeoutSeconds,
     sendRetrySeconds,
+    timeZone,
     jobSchema,
   });
 }

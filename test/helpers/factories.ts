@@ -22,7 +22,7 @@ const FACTORY_SECRET = 'factory-secret-not-used-for-anything-sealed-0000';
 
 const servicesFor = (orm: MikroORM) =>
   createServices(orm.em.fork(), {
-    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024 },
+    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin' },
     pubSub: createPubSub<Topics>(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),

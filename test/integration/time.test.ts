@@ -145,7 +145,15 @@ describe('timers', () => {
     const started = await world.asAgent.data<{ timerStart: { ticketId: string; startedAt: string } }>(start, { t: first.id });
     const again = await world.asAgent.data<{ timerStart: { startedAt: string } }>(start, { t: first.id });
     expect(again.timerStart.startedAt).toBe(started.timerStart.startedAt);
+    const changes = collect<{ ticketChanged: { ticketId: string } }>(
+      wsClient(server.wsUrl, world.asAdmin.credentials, new URL(server.url).origin),
+      'subscription { ticketChanged { ticketId } }',
+    );
+    await sleep(300);
     await world.asAgent.data(start, { t: second.id });
+    // The first ticket's time changed (its timer became an entry): consoles showing it hear so.
+    await eventually(() => changes.events.some((e) => e.ticketChanged.ticketId === first.id), 'a ticketChanged for the ticket whose timer was stopped');
+    changes.stop();
     const { timers } = await world.asAgent.data<{ timers: { ticketId: string }[] }>('{ timers { ticketId } }');
     expect(timers.map((t) => t.ticketId)).toEqual([second.id]);
     expect((await entryRows(first.id)).map((r) => r.minutes)).toEqual([1]);
@@ -155,6 +163,25 @@ describe('timers', () => {
     expect(stopped.timerStop.minutes).toBe(1);
     expect(stopped.timerStop.date).toBe(new Date().toISOString().slice(0, 10));
     expect((await world.asAgent.data<{ timers: unknown[] }>('{ timers { ticketId } }')).timers).toEqual([]);
+  });
+
+  it('books a timer on the day it started in the configured time zone (Europe/Berlin), not in UTC', async () => {
+    const target = await ticket('Kurz nach Mitternacht');
+    await sql(server.orm.em.fork(), 'insert into timers (tenant_id, user_id, ticket_id, started_at) values (?, ?, ?, ?)', [
+      world.tenantId,
+      world.agent.id,
+      target.id,
+      '2026-11-28T23:30:00Z', // 00:30 on 29 November in Berlin, still 28 November in UTC
+    ]);
+    const stopped = await world.asAgent.data<{ timerStop: { date: string; minutes: number } }>(
+      'mutation ($t: ID!) { timerStop(ticketId: $t) { date minutes } }',
+      {
+        t: target.id,
+      },
+    );
+    expect(stopped.timerStop.date).toBe('2026-11-29');
+    const expected = Math.min(1440, Math.round((Date.now() - Date.parse('2026-11-28T23:30:00Z')) / 60_000));
+    expect(Math.abs(stopped.timerStop.minutes - expected)).toBeLessThanOrEqual(1);
   });
 
   it('keeps one timer under concurrent starts, and records one entry under concurrent stops', async () => {

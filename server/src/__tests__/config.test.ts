@@ -69,7 +69,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the outbox settings and refuses bad ones', () => {
-    expect(loadConfig({})).toMatchObject({ sendTimeoutSeconds: 120, sendRetrySeconds: 30, jobSchema: 'pgboss' });
+    expect(loadConfig({})).toMatchObject({ sendTimeoutSeconds: 120, sendRetrySeconds: 30, jobSchema: 'pgboss', timeZone: 'Europe/Berlin' });
+    expect(() => loadConfig({ TRESEN_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TRESEN_TIME_ZONE must be an IANA time zone/);
     let error: unknown;
     try {
       loadConfig({ TRESEN_SEND_TIMEOUT_SECONDS: '1', TRESEN_SEND_RETRY_SECONDS: 'soon', TRESEN_JOB_SCHEMA: 'pg-boss; drop table x' });

@@ -27,7 +27,7 @@ import { BillingService } from '../modules/time/billing.service.js';
 import { TimeService } from '../modules/time/time.service.js';
 
 export interface ServiceDeps {
-  readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes'>;
+  readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes' | 'timeZone'>;
   readonly pubSub: TresenPubSub;
   readonly limiter: LoginLimiter;
   readonly presence: PresenceStore;
@@ -65,7 +65,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const sending = new SendingService(em, mailboxes, deps.mail.box, deps.pubSub);
   const cannedReplies = new CannedReplyService(em, ticketQueries);
   const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
-  const time = new TimeService(em, ticketQueries, deps.pubSub);
+  const time = new TimeService(em, ticketQueries, deps.pubSub, deps.config.timeZone);
   const billing = new BillingService(em, ticketQueries, deps.pubSub);
   return {
     em,

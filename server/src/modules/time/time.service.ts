@@ -4,7 +4,7 @@ import { sql, timestamp } from '../../infra/sql.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
 import { isUuid } from '../../shared/ids.js';
 import type { StaffViewer, UserViewer } from '../auth/viewer.js';
-import type { ITicket } from '../tickets/ticket.entity.js';
+import { Ticket, type ITicket } from '../tickets/ticket.entity.js';
 import type { TicketQueryService } from '../tickets/ticket-query.service.js';
 import { validateDate } from '../tickets/ticket.rules.js';
 import { TimeEntry, type ITimeEntry } from './time.entity.js';
@@ -39,6 +39,8 @@ export class TimeService {
     private readonly em: EntityManager,
     private readonly tickets: TicketQueryService,
     private readonly pubSub: TresenPubSub,
+    /** IANA time zone that decides which day time belongs to (TRESEN_TIME_ZONE). */
+    private readonly timeZone: string,
   ) {}
 
   async entries(viewer: StaffViewer, ticketId: string): Promise<ITimeEntry[]> {
@@ -52,7 +54,7 @@ export class TimeService {
     const ticket = await this.visibleTicket(viewer, ticketId);
     assertConsent(ticket);
     const minutes = checkedMinutes(input.minutes ?? null);
-    const workDate = validateDate(input.date ?? today(), 'date') ?? today();
+    const workDate = validateDate(input.date ?? today(this.timeZone), 'date') ?? today(this.timeZone);
     const note = checkedNote(input.note ?? '');
     const group = await this.billingGroup(viewer.tenantId, viewer.userId);
     const now = new Date();
@@ -112,7 +114,12 @@ export class TimeService {
       await sql(em, 'insert into timers (tenant_id, user_id, ticket_id, started_at) values (?, ?, ?, now())', [viewer.tenantId, viewer.userId, ticket.id]);
       return { previous };
     });
-    if (stopped?.previous) await this.publishTimer(viewer.tenantId, stopped.previous, viewer.userId, false);
+    if (stopped?.previous) {
+      await this.publishTimer(viewer.tenantId, stopped.previous, viewer.userId, false);
+      // Its time changed too (the stopped timer became an entry there).
+      const previous = await this.em.findOne(Ticket, { tenantId: viewer.tenantId, id: stopped.previous });
+      if (previous) await this.changed(previous);
+    }
     if (stopped) await this.publishTimer(viewer.tenantId, ticket.id, viewer.userId, true);
     const timer = (await this.running(viewer)).find((t) => t.ticketId === ticket.id);
     if (!timer) throw new DomainError(ErrorCode.Conflict, 'The timer was stopped meanwhile.', 'ticketId');
@@ -167,8 +174,8 @@ export class TimeService {
     const [row] = await sql<{ id: string }>(
       em,
       `insert into time_entries (id, tenant_id, ticket_id, user_id, user_group_id, minutes, work_date, note, created_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, (?::timestamptz at time zone 'UTC')::date, ?, now(), now()) returning id`,
-      [viewer.tenantId, ticketId, viewer.userId, group, minutes, startedAt, note],
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, (?::timestamptz at time zone ?)::date, ?, now(), now()) returning id`,
+      [viewer.tenantId, ticketId, viewer.userId, group, minutes, startedAt, this.timeZone, note],
     );
     return row!.id;
   }
@@ -251,6 +258,7 @@ function checkedNote(raw: string): string {
   return note;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today's date (YYYY-MM-DD) in the given time zone. */
+export function today(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountCents, csvCell, hours } from '../money.js';
+import { today } from '../time.service.js';
 
 describe('money', () => {
   it.each([
@@ -40,5 +41,14 @@ describe('money', () => {
     expect(csvCell('\tx')).toBe('"\'\tx"');
     expect(csvCell('Drucker')).toBe('"Drucker"');
     expect(csvCell(42)).toBe('"42"');
+  });
+});
+
+describe('today', () => {
+  it('is the date in the configured time zone, not in UTC', () => {
+    const lateInUtc = new Date('2026-11-28T23:30:00Z');
+    expect(today('Europe/Berlin', lateInUtc)).toBe('2026-11-29');
+    expect(today('UTC', lateInUtc)).toBe('2026-11-28');
+    expect(today('America/New_York', lateInUtc)).toBe('2026-11-28');
   });
 });
