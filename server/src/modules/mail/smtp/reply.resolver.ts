@@ -17,7 +17,7 @@ import {
 import {
   CannedReplyGql,
   MailboxSendingGql,
-  ReplyBlockedGql,
+  type ReplyBlockedGql,
   ReplyDefaultsGql,
   SmtpCheckGql,
   toCannedReplyGql,
