@@ -45,15 +45,17 @@ export class TimerTicker {
     const allowed = async () =>
       (await ctx.freshServices().auth.isStillValid(viewer)) && (await ctx.freshServices().ticketQueries.findVisible(viewer, ticketId)) !== null;
     const load = () => ctx.freshServices().time.runningOnTicket(tenantId, ticketId);
-    return new Repeater<TimerTick>(async (push, stop) => {
+    const channel = new EventChannel<TimerTick>();
+    const push = (value: TimerTick) => channel.push(value);
+    const stop = () => channel.close();
+    const stopped = channel.closed.then(() => null);
+    void (async () => {
       if (!(await allowed())) {
         stop();
         return;
       }
       let timers = await load();
-      for (const timer of timers) await push(tick('STARTED', timer, Date.now()));
-      // One promise for "stopped", raced against each next event (a new one per event would pile up).
-      const stopped = stop.then(() => null);
+      for (const timer of timers) push(tick('STARTED', timer, Date.now()));
       let ticks = 0;
       const recheck = () =>
         void allowed().then((ok) => {
@@ -61,7 +63,7 @@ export class TimerTicker {
         });
       const listener = (now: number) => {
         if (timers.length === 0) return;
-        for (const timer of timers) void push(tick('TICK', timer, now));
+        for (const timer of timers) push(tick('TICK', timer, now));
         if (++ticks % RECHECK_TICKS === 0) recheck();
       };
       this.add(listener);
@@ -77,7 +79,7 @@ export class TimerTicker {
           if (next.value.ticketId === ticketId) recheck();
         }
       })();
-      void stop.then(() => {
+      void stopped.then(() => {
         this.remove(listener);
         void changes.return?.();
         void ticketChanges.return?.();
@@ -96,13 +98,14 @@ export class TimerTicker {
         const now = Date.now();
         if (event.running) {
           const started = timers.find((t) => t.userId === event.userId);
-          if (started) await push(tick('STARTED', started, now));
+          if (started) push(tick('STARTED', started, now));
         } else {
           const ended = before.find((t) => t.userId === event.userId);
-          if (ended) await push(tick('STOPPED', ended, now));
+          if (ended) push(tick('STOPPED', ended, now));
         }
       }
-    });
+    })().catch(() => stop());
+    return channel;
   }
 
   close(): void {
@@ -140,4 +143,55 @@ function tick(kind: TimerTickKind, timer: RunningTimer, now: number): TimerTick 
     startedAt: timer.startedAt,
     elapsedSeconds: Math.max(0, Math.floor((now - timer.startedAt.getTime()) / 1000)),
   };
+}
+
+/**
+ * A plain async queue for one subscriber: ticks are pushed once a second to every subscriber, so
+ * this stays cheaper than a general stream (no promise per push unless the reader waits). A reader
+ * that falls behind keeps the newest QUEUE_MAX events.
+ */
+class EventChannel<T> implements AsyncIterableIterator<T> {
+  private static readonly QUEUE_MAX = 100;
+  private readonly queue: T[] = [];
+  private waiting: ((result: IteratorResult<T>) => void) | null = null;
+  private done = false;
+  private resolveClosed!: () => void;
+  /** Settles when the channel is closed (by the reader or by the source). */
+  readonly closed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
+
+  push(value: T): void {
+    if (this.done) return;
+    if (this.waiting) {
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting({ value, done: false });
+      return;
+    }
+    if (this.queue.length >= EventChannel.QUEUE_MAX) this.queue.shift();
+    this.queue.push(value);
+  }
+
+  close(): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue.length = 0;
+    this.waiting?.({ value: undefined, done: true });
+    this.waiting = null;
+    this.resolveClosed();
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.close();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
 }
