@@ -315,7 +315,11 @@ describe('replies by mail', () => {
     }
     expect(await outboundCount(target.id)).toBe(0);
     const other = await worldFactory(server.orm, server.url);
-    for (const viewer of [world.asOutsider, other.asAdmin]) expect(await viewer.errorCode(REPLY, { i: base })).toBe('NOT_FOUND');
+    for (const viewer of [world.asOutsider, other.asAdmin]) {
+      expect(await viewer.errorCode(REPLY, { i: base })).toBe('NOT_FOUND');
+      expect(await viewer.errorCode('query ($t: ID!) { replyDefaults(ticketId: $t) { canSend } }', { t: target.id })).toBe('NOT_FOUND');
+    }
+    expect(await world.asCustomer.errorCode('query ($t: ID!) { replyDefaults(ticketId: $t) { canSend } }', { t: target.id })).toBe('FORBIDDEN');
     for (const viewer of [world.asReadToken, world.asCustomer]) expect(await viewer.errorCode(REPLY, { i: base })).toBe('FORBIDDEN');
     expect(await outboundCount(target.id)).toBe(0);
     const byToken = await world.asWriteToken.data<{ ticketReply: { sendStatus: string } }>(REPLY, { i: base });

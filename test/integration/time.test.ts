@@ -366,6 +366,7 @@ describe('billing', () => {
       'BAD_USER_INPUT',
     );
     const other = await worldFactory(server.orm, server.url);
+    expect(await other.asAdmin.errorCode(bill, { t: [b1.id] })).toBe('NOT_FOUND');
     expect((await other.asAdmin.data<{ quote: unknown }>('query ($id: ID!) { quote(id: $id) { id } }', { id: quoteA.id })).quote).toBeNull();
     expect((await other.asAdmin.data<{ quotes: unknown[] }>('{ quotes { id } }')).quotes).toEqual([]);
   });

@@ -33,11 +33,6 @@ export class TimerTicker {
 
   constructor(private readonly pubSub: TresenPubSub) {}
 
-  /** Subscribers on this process (for the benchmark and health output). */
-  get subscribers(): number {
-    return this.listeners.size;
-  }
-
   subscribe(ctx: Context, ticketId: string): AsyncIterable<TimerTick> {
     const viewer = ctx.viewer;
     if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());

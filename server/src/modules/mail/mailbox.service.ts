@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
 import { sql, timestamp } from '../../infra/sql.js';
+import { pgArray } from '../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
 import { MAIL_WORKERS } from '../../realtime/topics.js';
 import { isUuid } from '../../shared/ids.js';
@@ -52,9 +53,11 @@ export interface FailedMailRow {
 }
 
 const ADDRESS = /^[^\s@<>"(),;:]{1,64}@[a-z0-9.-]{1,253}\.[a-z0-9-]{2,63}$/;
-const HOST = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$|^\[?[0-9a-f:.]+\]?$/i;
+/** A host name or an IP address (IMAP and SMTP servers). */
+export const HOST = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$|^\[?[0-9a-f:.]+\]?$/i;
 const FOLDER_MAX = 200;
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Control characters, refused in one-line settings and passwords. */
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * Mailboxes (e-mail addresses of departments that receive over IMAP). Admins only, and only for
@@ -173,7 +176,7 @@ export class MailboxService {
          (select count(*) from inbound_mails i where i.tenant_id = m.tenant_id and i.mailbox_id = m.id and i.status = 'failed') as failed
        from mailboxes m left join mailbox_states s on s.mailbox_id = m.id
        where m.tenant_id = ? and m.id = any(?::uuid[])`,
-      [tenantId, `{${ids.join(',')}}`],
+      [tenantId, pgArray(ids)],
     );
     return new Map(
       rows.map((r) => [
@@ -197,7 +200,7 @@ export class MailboxService {
       this.em,
       `select id, mailbox_id, subject, from_address, reason, size, received_at, imported_at, retried_at from inbound_mails
         where tenant_id = ? and status = 'failed' and mailbox_id = any(?::uuid[]) order by imported_at desc limit ?`,
-      [viewer.tenantId, `{${mailboxes.join(',')}}`, Math.min(Math.max(first, 1), 200)],
+      [viewer.tenantId, pgArray(mailboxes), Math.min(Math.max(first, 1), 200)],
     );
     return rows.map(withDates);
   }

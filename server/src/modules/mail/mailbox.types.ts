@@ -95,6 +95,8 @@ export class MailboxGql {
   version!: number;
 
   tenantId!: string;
+  /** The row it was made from, for field resolvers (sending settings, signature) without another query. */
+  source!: IMailbox;
 }
 
 export function toMailboxGql(mailbox: IMailbox): MailboxGql {
@@ -114,6 +116,7 @@ export function toMailboxGql(mailbox: IMailbox): MailboxGql {
     afterImportFolder: mailbox.afterImportFolder ?? null,
     version: mailbox.version,
     tenantId: mailbox.tenantId,
+    source: mailbox,
   };
 }
 

@@ -23,6 +23,7 @@ const NEXT: Record<QuoteStatus, QuoteStatus[]> = { draft: ['sent', 'rejected'], 
 interface UnbilledRow {
   id: string;
   ticket_id: string;
+  department_id: string;
   number: number;
   subject: string;
   customer_id: string | null;
@@ -62,7 +63,7 @@ export class BillingService {
       // Lock the unbilled entries; a concurrent bill waits here and then finds them billed.
       const rows = await sql<UnbilledRow>(
         em,
-        `select e.id, e.ticket_id, t.number, t.subject, t.customer_id, c.name as customer_name, e.minutes, e.user_group_id, g.name as group_name, g.hourly_rate_cents as rate_cents
+        `select e.id, e.ticket_id, t.department_id, t.number, t.subject, t.customer_id, c.name as customer_name, e.minutes, e.user_group_id, g.name as group_name, g.hourly_rate_cents as rate_cents
            from time_entries e
            join tickets t on t.tenant_id = e.tenant_id and t.id = e.ticket_id
            left join customers c on c.tenant_id = t.tenant_id and c.id = t.customer_id
@@ -110,16 +111,10 @@ export class BillingService {
         ]);
         quotes.push(quoteId);
       }
-      return { quotes, tickets: [...new Set(rows.map((r) => r.ticket_id))] };
+      return { quotes, tickets: new Map(rows.map((r) => [r.ticket_id, r.department_id])) };
     });
-    for (const ticketId of result.tickets) {
-      const [t] = await sql<{ department_id: string }>(this.em, 'select department_id from tickets where tenant_id = ? and id = ?', [
-        viewer.tenantId,
-        ticketId,
-      ]);
-      if (t)
-        await this.pubSub.publish('ticketChanged', viewer.tenantId, { kind: 'UPDATED', ticketId, departmentId: t.department_id, previousDepartmentId: null });
-    }
+    for (const [ticketId, departmentId] of result.tickets)
+      await this.pubSub.publish('ticketChanged', viewer.tenantId, { kind: 'UPDATED', ticketId, departmentId, previousDepartmentId: null });
     return this.em.find(Quote, { tenantId: viewer.tenantId, id: { $in: result.quotes } }, { orderBy: { number: 'asc' } });
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, forbidden, notFound } from '../../graphql/errors.js';
 import { sql, timestamp } from '../../infra/sql.js';
+import { pgArray } from '../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
 import { isUuid } from '../../shared/ids.js';
 import type { StaffViewer, UserViewer } from '../auth/viewer.js';
@@ -160,7 +161,7 @@ export class TimeService {
       this.em,
       `select ticket_id, sum(minutes) as total, coalesce(sum(minutes) filter (where quote_id is null), 0) as unbilled
          from time_entries where tenant_id = ? and ticket_id = any(?::uuid[]) group by ticket_id`,
-      [tenantId, `{${ticketIds.join(',')}}`],
+      [tenantId, pgArray(ticketIds)],
     );
     return new Map(rows.map((r) => [r.ticket_id, { total: Number(r.total), unbilled: Number(r.unbilled) }]));
   }

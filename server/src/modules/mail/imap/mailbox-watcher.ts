@@ -2,6 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../../infra/logger.js';
 import { sql } from '../../../infra/sql.js';
+import { pgArray } from '../../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../../realtime/pubsub.js';
 import type { MailImporter } from '../import/mail-importer.js';
 import type { AfterImport } from '../mailbox.entity.js';
@@ -218,7 +219,7 @@ export class MailboxWatcher {
     await sql(this.em.fork(), `update inbound_mails set server_done = true where mailbox_id = ? and uid_validity = ? and uid = any(?::bigint[])`, [
       this.mailbox.id,
       uidValidity,
-      `{${uids.join(',')}}`,
+      pgArray(uids),
     ]);
   }
 

@@ -210,6 +210,7 @@ export class MailImporter {
     const messageId = randomUUID();
     let ticketId: string;
     let createdTicket = false;
+    let newTicketNumber: number | null = null;
     if (thread) {
       ticketId = thread.ticketId;
       await this.touchTicket(em, tenantId, ticketId, parsed, sender, now);
@@ -218,6 +219,7 @@ export class MailImporter {
       createdTicket = true;
       const status = await em.findOneOrFail(TicketStatus, { tenantId, key: 'new' });
       const number = await nextTicketNumber(em, tenantId);
+      newTicketNumber = number;
       em.create(Ticket, {
         id: ticketId,
         tenantId,
@@ -270,12 +272,11 @@ export class MailImporter {
       createdAt: now,
     });
     await em.flush();
-    if (createdTicket && this.outbox) {
-      const number = (await em.findOneOrFail(Ticket, { tenantId, id: ticketId })).number;
+    if (newTicketNumber !== null && this.outbox) {
       await queueAutoReply(em, this.signer, this.outbox, {
         tenantId,
         mailboxId: mailbox.id,
-        ticket: { id: ticketId, number, subject: ticketSubject(parsed.subject) },
+        ticket: { id: ticketId, number: newTicketNumber, subject: ticketSubject(parsed.subject) },
         sender,
         senderName: parsed.from?.name ?? '',
         customerName: contact?.customerName ?? '',

@@ -23,8 +23,9 @@ export interface AutoReplyCase {
 
 /**
  * Queues the acknowledgement of a new ticket, in the import's transaction, when the address has
- * one and nothing forbids it: never to automatic mail or to senders who asked for none, never to
- * our own addresses, and at most AUTO_REPLIES_PER_HOUR per recipient and hour (so two robots can
+ * one and nothing forbids it: never to automatic mail or to senders who asked for none, and at most
+ * AUTO_REPLIES_PER_HOUR per recipient and hour. (Mail from our own addresses never becomes a
+ * ticket, and the sender refuses automatic mail to them as well.) (so two robots can
  * never keep each other busy). Returns the queued message's id, or null.
  */
 export async function queueAutoReply(em: EntityManager, signer: MessageIdSigner, outbox: Outbox, reply: AutoReplyCase): Promise<string | null> {
@@ -36,8 +37,6 @@ export async function queueAutoReply(em: EntityManager, signer: MessageIdSigner,
     [reply.tenantId, reply.mailboxId],
   );
   if (!mailbox) return null;
-  const own = await sql(em, 'select 1 from mailboxes where tenant_id = ? and address = ?', [reply.tenantId, reply.sender]);
-  if (own.length > 0) return null;
   // One recipient's count is checked and raised by one transaction at a time.
   await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`auto-reply:${reply.tenantId}:${reply.sender}`]);
   const [recent] = await sql<{ n: string }>(

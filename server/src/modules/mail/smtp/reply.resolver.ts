@@ -31,15 +31,13 @@ const MAIL_ADMIN = [Role.Admin];
 @Resolver(() => MailboxGql)
 export class MailboxSendingResolver {
   @FieldResolver(() => MailboxSendingGql, { description: 'How replies leave from this address.' })
-  async sending(@Root() mailbox: MailboxGql, @Ctx() { viewer, services }: Context): Promise<MailboxSendingGql> {
-    const found = await services.mailboxes.find(asUser(viewer), mailbox.id);
-    if (!found) throw new Error('mailbox vanished');
-    return toMailboxSendingGql(found);
+  sending(@Root() mailbox: MailboxGql): MailboxSendingGql {
+    return toMailboxSendingGql(mailbox.source);
   }
 
   @FieldResolver(() => String, { description: "The address's signature, added below the agent's in every reply from it." })
-  async signature(@Root() mailbox: MailboxGql, @Ctx() { viewer, services }: Context): Promise<string> {
-    return (await services.mailboxes.find(asUser(viewer), mailbox.id))?.signature ?? '';
+  signature(@Root() mailbox: MailboxGql): string {
+    return mailbox.source.signature;
   }
 
   @Authorized(...MAIL_ADMIN)

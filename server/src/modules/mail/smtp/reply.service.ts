@@ -188,7 +188,7 @@ export class ReplyService {
 
   /** Sends a failed reply again, with the same Message-ID. */
   async resend(viewer: StaffViewer, id: string): Promise<IMessage> {
-    const message = await this.em.findOne(Message, { tenantId: viewer.tenantId, id: isUuid(id) ? id : '00000000-0000-0000-0000-000000000000' });
+    const message = isUuid(id) ? await this.em.findOne(Message, { tenantId: viewer.tenantId, id }) : null;
     const ticket = message ? await this.query.findVisible(viewer, message.ticketId) : null;
     if (!message || !ticket) throw notFound('Message');
     if (message.kind !== 'outbound' || message.sendStatus !== 'failed') throw fieldError('id', 'Only a reply whose sending failed can be sent again.');

@@ -8,7 +8,7 @@ import type { StaffViewer, UserViewer } from '../../auth/viewer.js';
 import { User } from '../../users/user.entity.js';
 import type { ImapSecurity } from '../imap/imap-settings.js';
 import type { IMailbox, SmtpTransport } from '../mailbox.entity.js';
-import type { MailboxService } from '../mailbox.service.js';
+import { CONTROL, HOST, type MailboxService } from '../mailbox.service.js';
 import { diagnoseSmtp, type SmtpDiagnosis } from './diagnose-smtp.js';
 import type { SmtpSettings } from './smtp-settings.js';
 
@@ -27,8 +27,6 @@ export interface SendingFields {
   autoReplyText?: string | null;
 }
 
-const HOST = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$|^\[?[0-9a-f:.]+\]?$/i;
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const SIGNATURE_MAX = 5_000;
 
 /** Sending settings of an address (admins), and signatures (address: admins; own: every staff member). */
