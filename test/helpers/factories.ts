@@ -20,7 +20,8 @@ export const PASSWORD = 'correct horse battery staple';
 /** Factories only create staff and departments; nothing they do seals or signs with this. */
 const FACTORY_SECRET = 'factory-secret-not-used-for-anything-sealed-0000';
 
-const servicesFor = (orm: MikroORM) =>
+/** All services on a fresh EntityManager, for tests that call them directly. */
+export const servicesFor = (orm: MikroORM) =>
   createServices(orm.em.fork(), {
     config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin' },
     pubSub: createPubSub<Topics>(),

@@ -258,6 +258,50 @@ describe('timers', () => {
   });
 });
 
+describe('timer ticks on the direct path', () => {
+  it('answers exactly as graphql-js does, and still checks roles and access when subscribing', async () => {
+    const target = await ticket('Gleiche Antwort');
+    const origin = new URL(server.url).origin;
+    const selection = '__typename kind ticketId userId userName startedAt elapsedSeconds seconds: elapsedSeconds';
+    type Tick = { timerTick: { kind: string; elapsedSeconds: number; __typename: string } };
+    // A plain selection takes the direct path; a fragment takes graphql-js's execute for every event.
+    const direct = collect<Tick>(
+      wsClient(server.wsUrl, world.asAdmin.credentials, origin),
+      `subscription { timerTick(ticketId: "${target.id}") { ${selection} } }`,
+    );
+    const executed = collect<Tick>(
+      wsClient(server.wsUrl, world.asAdmin.credentials, origin),
+      `subscription { timerTick(ticketId: "${target.id}") { ...T } } fragment T on TimerTick { ${selection} }`,
+    );
+    const customer = collect<Tick>(
+      wsClient(server.wsUrl, world.asCustomer.credentials, origin),
+      `subscription { timerTick(ticketId: "${target.id}") { kind } }`,
+    );
+    const outsider = collect<Tick>(
+      wsClient(server.wsUrl, world.asOutsider.credentials, origin),
+      `subscription { timerTick(ticketId: "${target.id}") { kind } }`,
+    );
+    await sleep(300);
+    await world.asAgent.data('mutation ($t: ID!) { timerStart(ticketId: $t) { ticketId } }', { t: target.id });
+    await eventually(() => direct.events.filter((e) => e.timerTick.kind === 'TICK').length >= 2, 'two ticks on the direct path', 5000);
+    await eventually(() => executed.events.filter((e) => e.timerTick.kind === 'TICK').length >= 2, 'two ticks on the executed path', 5000);
+    await world.asAgent.data('mutation ($t: ID!) { timerStop(ticketId: $t) { id } }', { t: target.id });
+    await eventually(() => direct.events.some((e) => e.timerTick.kind === 'STOPPED'), 'the stop on the direct path');
+    await eventually(() => executed.events.some((e) => e.timerTick.kind === 'STOPPED'), 'the stop on the executed path');
+    // Both came from the same ticks (one interval for all subscribers), so they are equal event for event.
+    expect(direct.events.length).toBeGreaterThanOrEqual(4);
+    expect(direct.events).toEqual(executed.events);
+    expect(direct.events[0]!.timerTick).toMatchObject({ __typename: 'TimerTick', kind: 'STARTED', ticketId: target.id, userId: world.agent.id });
+    expect(direct.errors).toEqual([]);
+    // Customers may not subscribe at all (the roles check runs when subscribing), strangers get nothing.
+    await customer.completed;
+    expect(JSON.stringify(customer.errors)).toContain('FORBIDDEN');
+    expect(customer.events).toEqual([]);
+    expect(outsider.events).toEqual([]);
+    for (const s of [direct, executed, customer, outsider]) s.stop();
+  });
+});
+
 describe('timer ticks and access', () => {
   it('stops ticking to an agent once the ticket moves out of their reach', async () => {
     const target = await ticket('Wandert weg');

@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { Context } from '../graphql/context.js';
 import type { RunningTimer } from '../modules/time/time.service.js';
 import type { TresenPubSub } from './pubsub.js';
-import type { TicketChangedEvent, TimerChangedEvent } from './topics.js';
+import { timerTopic } from './topics.js';
 
 export type TimerTickKind = 'STARTED' | 'TICK' | 'STOPPED';
 
@@ -37,13 +37,14 @@ export class TimerTicker {
     const viewer = ctx.viewer;
     if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());
     const tenantId = viewer.tenantId;
-    const allowed = async () =>
-      (await ctx.freshServices().auth.isStillValid(viewer)) && (await ctx.freshServices().ticketQueries.findVisible(viewer, ticketId)) !== null;
+    const allowed = async () => {
+      const services = ctx.freshServices();
+      return (await services.auth.isStillValid(viewer)) && (await services.ticketQueries.isVisible(viewer, ticketId));
+    };
     const load = () => ctx.freshServices().time.runningOnTicket(tenantId, ticketId);
     const channel = new EventChannel<TimerTick>();
     const push = (value: TimerTick) => channel.push(value);
     const stop = () => channel.close();
-    const stopped = channel.closed.then(() => null);
     void (async () => {
       if (!(await allowed())) {
         stop();
@@ -51,7 +52,9 @@ export class TimerTicker {
       }
       let timers = await load();
       for (const timer of timers) push(tick('STARTED', timer, Date.now()));
-      let ticks = 0;
+      // Each subscription re-checks at its own second of the minute, so a thousand consoles that
+      // subscribed together do not all query at once (and delay everyone's next tick).
+      let ticks = Math.floor(Math.random() * RECHECK_TICKS);
       const recheck = () =>
         void allowed().then((ok) => {
           if (!ok) stop();
@@ -62,28 +65,22 @@ export class TimerTicker {
         if (++ticks % RECHECK_TICKS === 0) recheck();
       };
       this.add(listener);
-      const subscribe = this.pubSub.subscribe as (topic: 'timerChanged', tenantId: string) => AsyncIterable<TimerChangedEvent>;
-      const changes = subscribe.call(this.pubSub, 'timerChanged', tenantId)[Symbol.asyncIterator]();
-      const ticketChanges = (this.pubSub.subscribe as (topic: 'ticketChanged', tenantId: string) => AsyncIterable<TicketChangedEvent>)
-        .call(this.pubSub, 'ticketChanged', tenantId)
-        [Symbol.asyncIterator]();
-      void (async () => {
-        for (;;) {
-          const next = await Promise.race([ticketChanges.next(), stopped]);
-          if (!next || next.done) break;
-          if (next.value.ticketId === ticketId) recheck();
-        }
-      })();
-      void stopped.then(() => {
+      // Starts and stops on this ticket only; any change of the ticket (a move out of reach) checks access at once.
+      // Both streams end when the channel closes: their return() settles a pending next().
+      const changes = this.pubSub.subscribe('timerChanged', timerTopic(tenantId, ticketId))[Symbol.asyncIterator]();
+      const ticketChanges = this.pubSub.subscribe('ticketChanged', tenantId)[Symbol.asyncIterator]();
+      void channel.closed.then(() => {
         this.remove(listener);
         void changes.return?.();
         void ticketChanges.return?.();
       });
-      for (;;) {
-        const next = await Promise.race([changes.next(), stopped]);
-        if (!next || next.done) break;
+      void (async () => {
+        for (let next = await ticketChanges.next(); !next.done; next = await ticketChanges.next()) {
+          if (next.value.ticketId === ticketId) recheck();
+        }
+      })();
+      for (let next = await changes.next(); !next.done; next = await changes.next()) {
         const event = next.value;
-        if (event.ticketId !== ticketId) continue;
         if (!(await allowed())) {
           stop();
           break;

@@ -66,9 +66,15 @@ export type Topics = {
   ticketPresence: [tenantId: string, event: TicketPresenceEvent];
   inboundMail: [tenantId: string, event: InboundMailEvent];
   mailboxChanged: [tenantId: string, event: MailboxChangedEvent];
-  timerChanged: [tenantId: string, event: TimerChangedEvent];
+  /** Per ticket, not per tenant: only the ticket's watchers hear it (see timerTopic). */
+  timerChanged: [ticketKey: string, event: TimerChangedEvent];
   /** Not per tenant: the scope is always MAIL_WORKERS; only mail workers subscribe. */
   mailWorker: [scope: typeof MAIL_WORKERS, event: MailWorkerCommand];
 };
 
 export const MAIL_WORKERS = 'mail-workers';
+
+/** The `timerChanged` id of a ticket: every console that watches the ticket, on every process. */
+export function timerTopic(tenantId: string, ticketId: string): string {
+  return `${tenantId}:${ticketId}`;
+}

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
@@ -8,6 +8,7 @@ import { QUERY_LIMITS } from '../graphql/schema.js';
 import { bearerToken, sessionTokenFrom } from '../http/cookies.js';
 import type { Logger } from '../infra/logger.js';
 import type { Viewer } from '../modules/auth/viewer.js';
+import { DirectEvents } from './direct-events.js';
 
 export interface WebSocketEndpoint {
   /** Closes every client (1001 going away) and the server. */
@@ -16,6 +17,7 @@ export interface WebSocketEndpoint {
 
 interface Options {
   httpServer: Server;
+  /** As built: before Apollo wraps its resolvers (DirectEvents checks them). */
   schema: GraphQLSchema;
   publicUrl: string;
   validationRules: ValidationRule[];
@@ -51,11 +53,13 @@ export function attachWebSocketServer(options: Options): WebSocketEndpoint {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const rules = [...specifiedRules, ...options.validationRules];
   const viewers = new WeakMap<object, Viewer>();
+  const directEvents = new DirectEvents(schema);
 
   const cleanup = useServer(
     {
       schema,
       connectionInitWaitTimeout: 10_000,
+      subscribe: (args) => directEvents.subscribe(args) ?? subscribe(args),
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
         const payload = ctx.connectionParams ?? {};

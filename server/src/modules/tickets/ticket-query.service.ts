@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../graphql/errors.js';
+import { sql } from '../../infra/sql.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DepartmentService } from '../departments/department.service.js';
@@ -54,6 +55,18 @@ export class TicketQueryService {
     if (!isUuid(id) || viewer.type === 'anonymous') return null;
     const departmentIds = await this.visibleDepartmentIds(viewer);
     return this.em.findOne(Ticket, { tenantId: viewer.tenantId, id, departmentId: { $in: departmentIds } });
+  }
+
+  /** Whether the viewer may see the ticket: findVisible's rule in one statement, without loading it (live re-checks). */
+  async isVisible(viewer: Viewer, id: string): Promise<boolean> {
+    if (!isUuid(id) || viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) return false;
+    const rule = this.departments.visibleSql(viewer);
+    const rows = await sql(
+      this.em,
+      `select 1 from tickets t join departments d on d.tenant_id = t.tenant_id and d.id = t.department_id where t.tenant_id = ? and t.id = ? and ${rule.text}`,
+      [viewer.tenantId, id, ...rule.params],
+    );
+    return rows.length > 0;
   }
 
   async findVisibleByNumber(viewer: Viewer, number: number): Promise<ITicket | null> {

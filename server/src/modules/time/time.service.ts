@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, fieldError, forbidden, notFound } from '../../g
 import { sql, timestamp } from '../../infra/sql.js';
 import { pgArray } from '../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
+import { timerTopic } from '../../realtime/topics.js';
 import { isUuid } from '../../shared/ids.js';
 import type { StaffViewer, UserViewer } from '../auth/viewer.js';
 import { Ticket, type ITicket } from '../tickets/ticket.entity.js';
@@ -235,7 +236,7 @@ export class TimeService {
   }
 
   private async publishTimer(tenantId: string, ticketId: string, userId: string, running: boolean): Promise<void> {
-    await this.pubSub.publish('timerChanged', tenantId, { ticketId, userId, running });
+    await this.pubSub.publish('timerChanged', timerTopic(tenantId, ticketId), { ticketId, userId, running });
   }
 }
 

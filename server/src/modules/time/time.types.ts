@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule } from '../../graphql/access.js';
-import type { TimerTick } from '../../realtime/timer-ticker.js';
 import type { IQuote, IQuoteLine, ITimeEntry } from './time.entity.js';
 import type { RunningTimer } from './time.service.js';
 
@@ -83,7 +82,7 @@ export function toTimerGql(timer: RunningTimer): TimerGql {
 }
 
 @AccessRule('Delivered only to receivers who may see the ticket, re-checked on every start and stop and every 30 seconds.')
-@ObjectType('TimerTick', { description: 'A timer on a ticket started, ticked (once a second) or stopped.' })
+@ObjectType('TimerTick', { description: 'A timer on a ticket started, ticked (once a second) or stopped.', simpleResolvers: true })
 export class TimerTickGql {
   @Field(() => TimerTickKindGql, { description: 'What happened.' })
   kind!: TimerTickKindGql;
@@ -97,10 +96,6 @@ export class TimerTickGql {
   startedAt!: Date;
   @Field(() => Int, { description: 'Whole seconds since it started, computed from the stored start time.' })
   elapsedSeconds!: number;
-}
-
-export function toTimerTickGql(tick: TimerTick): TimerTickGql {
-  return { ...tick, kind: tick.kind as TimerTickKindGql };
 }
 
 @AccessRule('Admins.')
