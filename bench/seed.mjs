@@ -101,6 +101,11 @@ const { createServices } = await import('../server/dist/graphql/services.js');
 const { LoginLimiter } = await import('../server/dist/modules/auth/login-limiter.js');
 const { Department } = await import('../server/dist/modules/departments/department.entity.js');
 const { createPubSub } = await import('@graphql-yoga/subscription');
+const { MemoryPresenceStore } = await import('../server/dist/modules/tickets/presence.store.js');
+const { SecretBox } = await import('../server/dist/shared/secret-box.js');
+const { MessageIdSigner } = await import('../server/dist/modules/mail/threading/message-ids.js');
+const { DEFAULT_MAIL_LIMITS } = await import('../server/dist/modules/mail/parsing/parse-mail.js');
+const { createLogger } = await import('../server/dist/infra/logger.js');
 
 const started = performance.now();
 const elapsed = () => (performance.now() - started) / 1000;
@@ -194,7 +199,15 @@ try {
     for (let j = 0; j < d.agents; j++, next++) accessOf[next % AGENT_COUNT].push(i);
   });
 
-  const deps = { config: { sessionTtlSeconds: 3600 }, pubSub: createPubSub(), limiter: new LoginLimiter(null) };
+  // Only the staff service is used; the mail parts are there because every service set has them.
+  const secret = 'seed-secret-nothing-is-sealed-or-signed-with-it';
+  const deps = {
+    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin' },
+    pubSub: createPubSub(),
+    limiter: new LoginLimiter(null),
+    presence: new MemoryPresenceStore(),
+    mail: { box: new SecretBox(secret), signer: new MessageIdSigner(secret), limits: DEFAULT_MAIL_LIMITS, logger: createLogger({ logLevel: 'silent' }), outbox: null },
+  };
   const createStaff = (email, name, role, departmentIndexes) =>
     createServices(orm.em.fork(), deps).staff.create(tenantId, {
       email,
