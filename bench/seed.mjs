@@ -206,7 +206,13 @@ try {
     pubSub: createPubSub(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),
-    mail: { box: new SecretBox(secret), signer: new MessageIdSigner(secret), limits: DEFAULT_MAIL_LIMITS, logger: createLogger({ logLevel: 'silent' }), outbox: null },
+    mail: {
+      box: new SecretBox(secret),
+      signer: new MessageIdSigner(secret),
+      limits: DEFAULT_MAIL_LIMITS,
+      logger: createLogger({ logLevel: 'silent' }),
+      outbox: null,
+    },
   };
   const createStaff = (email, name, role, departmentIndexes) =>
     createServices(orm.em.fork(), deps).staff.create(tenantId, {

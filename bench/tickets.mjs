@@ -57,6 +57,22 @@ const SEARCH_QUERY = `query ($q: String!) {
   tickets(filter: { search: $q }, first: ${PAGE}) { totalCount edges { node { id number subject } snippet } }
 }`;
 
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 function positiveInt(name, fallback) {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
@@ -354,6 +370,8 @@ try {
   }
   console.log('');
 
+  // BENCH_PROFILE=<file>: a CPU profile of the server process over the measured scenarios.
+  const profile = process.env.BENCH_PROFILE ? await startProfile() : null;
   const results = [];
   for (const scenario of scenarios) {
     const waited = await waitIdle();
@@ -363,6 +381,7 @@ try {
   }
   const waited = await waitIdle();
   if (waited > 1_000) console.log(`  (waited ${(waited / 1000).toFixed(1)} s for the server's queries of the last scenario to end)`);
+  if (profile) await profile.stop(process.env.BENCH_PROFILE);
 
   const verdict = (pass) => (pass ? 'PASS' : 'MISS');
   const targetOf = (kind) => (kind === 'list' ? TARGET_LIST_P99_MS : TARGET_SEARCH_P99_MS);

@@ -24,6 +24,11 @@ export function useFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   }
 
+  /** A whole number with the language's grouping: 1000 -> "1.000" (de) or "1,000" (en). */
+  function count(value: number): string {
+    return new Intl.NumberFormat(locale.value).format(value);
+  }
+
   /** Formats an amount in cents, e.g. 8550 -> "85,50 €" (de) or "€85.50" (en). */
   function money(cents: number, currency = 'EUR'): string {
     return new Intl.NumberFormat(locale.value, { style: 'currency', currency }).format(cents / 100);
@@ -48,5 +53,5 @@ export function useFormat() {
     return new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(items);
   }
 
-  return { dateTime, compactDateTime, day, money, fileSize, list };
+  return { dateTime, compactDateTime, day, money, fileSize, list, count };
 }

@@ -90,6 +90,7 @@ export const de: Messages = {
     search: 'Tickets durchsuchen',
     searchPlaceholder: 'Betreff, Nachrichten, Kunde durchsuchen …',
     count: 'Keine Tickets | 1 Ticket | {count} Tickets',
+    countAtLeast: 'Mehr als {count} Tickets',
     listLabel: 'Tickets',
     unread: 'Ungelesen',
     loadMore: 'Mehr laden ({shown} von {total})',

@@ -93,6 +93,7 @@ export const en = {
     search: 'Search tickets',
     searchPlaceholder: 'Search subject, messages, customer …',
     count: 'No tickets | 1 ticket | {count} tickets',
+    countAtLeast: 'More than {count} tickets',
     listLabel: 'Tickets',
     unread: 'Unread',
     loadMore: 'Load more ({shown} of {total})',

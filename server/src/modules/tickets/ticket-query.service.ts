@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../graphql/errors.js';
-import { sql } from '../../infra/sql.js';
+import { sql, timestamp } from '../../infra/sql.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DepartmentService } from '../departments/department.service.js';
@@ -18,6 +18,8 @@ export interface TicketPage {
 
 /** Matches taken from each search source (subjects, messages) before ranking. */
 export const SEARCH_CANDIDATES = 1000;
+/** Lists count at most this many tickets; beyond it totalCount is this and totalCountExact false. */
+export const LIST_COUNT_MAX = 1000;
 
 export interface TicketCountRow {
   departmentId: string;
@@ -102,7 +104,12 @@ export class TicketQueryService {
         `select t.id from tickets t where ${where.text}${keyset} order by ${column} ${direction}, t.id ${direction} limit ?`,
         [...params, limit + 1],
       ),
-      connection.execute<{ n: string }[]>(`select count(*) as n from tickets t where ${where.text}`, where.params),
+      // Counted up to LIST_COUNT_MAX + 1 rows only: an exact count of a big department's open tickets costs
+      // more than the whole page (7 ms for 20,000 at 1M tickets, measured with bench/tickets).
+      connection.execute<{ n: string }[]>(
+        `select count(*) as n from (select 1 from tickets t where ${where.text} limit ${LIST_COUNT_MAX + 1}) c`,
+        where.params,
+      ),
     ]);
     const page = rows.slice(0, limit);
     const tickets = await this.load(
@@ -128,8 +135,8 @@ export class TicketQueryService {
       rows: result,
       hasNextPage: rows.length > limit,
       endCursor: result.at(-1)?.cursor ?? null,
-      totalCount: Number(total[0]?.n ?? 0),
-      totalCountExact: true,
+      totalCount: Math.min(Number(total[0]?.n ?? 0), LIST_COUNT_MAX),
+      totalCountExact: Number(total[0]?.n ?? 0) <= LIST_COUNT_MAX,
     };
   }
 
@@ -231,11 +238,84 @@ export class TicketQueryService {
     return this.em.find(TicketStatus, { tenantId }, { orderBy: { position: 'asc' } });
   }
 
-  /** Loads tickets by id keeping the given order. */
+  /**
+   * Loads a page of tickets by id keeping the given order, read-only: plain rows, not managed
+   * entities (hydrating 25 entities of 28 properties was the largest single cost of an inbox page).
+   */
   private async load(tenantId: string, ids: readonly string[]): Promise<ITicket[]> {
     if (ids.length === 0) return [];
-    const tickets = await this.em.find(Ticket, { tenantId, id: { $in: [...ids] } });
-    const byId = new Map(tickets.map((t) => [t.id, t]));
+    const rows = await sql<TicketRow>(this.em, `select ${TICKET_COLUMNS} from tickets where tenant_id = ? and id = any(?::uuid[])`, [tenantId, pgArray(ids)]);
+    const byId = new Map(rows.map((row) => [row.id, ticketFromRow(row)]));
     return ids.map((id) => byId.get(id)).filter((t): t is ITicket => t !== undefined);
   }
+}
+
+const TICKET_COLUMNS = `id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, customer_id,
+  contact_id, customer_name, handler_id, customer_note, internal_note, to_char(expected_date, 'YYYY-MM-DD') as expected_date,
+  estimated_minutes, processing_start, processing_end, time_tracking_allowed, merged_into_id, created_at, updated_at,
+  last_customer_activity_at, last_agent_activity_at, last_activity_at, unread, version`;
+
+interface TicketRow {
+  id: string;
+  tenant_id: string;
+  number: number;
+  subject: string;
+  status_id: string;
+  status_category: ITicket['statusCategory'];
+  priority: ITicket['priority'];
+  department_id: string;
+  channel: ITicket['channel'];
+  customer_id: string | null;
+  contact_id: string | null;
+  customer_name: string | null;
+  handler_id: string | null;
+  customer_note: string | null;
+  internal_note: string | null;
+  expected_date: string | null;
+  estimated_minutes: number | null;
+  processing_start: string | null;
+  processing_end: string | null;
+  time_tracking_allowed: boolean;
+  merged_into_id: string | null;
+  created_at: string;
+  updated_at: string;
+  last_customer_activity_at: string | null;
+  last_agent_activity_at: string | null;
+  last_activity_at: string;
+  unread: boolean;
+  version: number;
+}
+
+/** A tickets row as the entity's shape (what the ORM would hydrate), for read-only pages. */
+function ticketFromRow(r: TicketRow): ITicket {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    number: r.number,
+    subject: r.subject,
+    statusId: r.status_id,
+    statusCategory: r.status_category,
+    priority: r.priority,
+    departmentId: r.department_id,
+    channel: r.channel,
+    customerId: r.customer_id,
+    contactId: r.contact_id,
+    customerName: r.customer_name,
+    handlerId: r.handler_id,
+    customerNote: r.customer_note,
+    internalNote: r.internal_note,
+    expectedDate: r.expected_date,
+    estimatedMinutes: r.estimated_minutes,
+    processingStart: timestamp(r.processing_start),
+    processingEnd: timestamp(r.processing_end),
+    timeTrackingAllowed: r.time_tracking_allowed,
+    mergedIntoId: r.merged_into_id,
+    createdAt: timestamp(r.created_at),
+    updatedAt: timestamp(r.updated_at),
+    lastCustomerActivityAt: timestamp(r.last_customer_activity_at),
+    lastAgentActivityAt: timestamp(r.last_agent_activity_at),
+    lastActivityAt: timestamp(r.last_activity_at),
+    unread: r.unread,
+    version: r.version,
+  };
 }

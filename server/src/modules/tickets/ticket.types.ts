@@ -251,9 +251,11 @@ export class TicketConnectionGql {
   edges!: TicketEdgeGql[];
   @Field(() => PageInfoGql, { description: 'Pagination.' })
   pageInfo!: PageInfoGql;
-  @Field(() => Int, { description: 'All tickets matching the filter that the viewer may see.' })
+  @Field(() => Int, { description: 'All tickets matching the filter that the viewer may see, counted up to a bound (see totalCountExact).' })
   totalCount!: number;
-  @Field(() => Boolean, { description: 'False when a search matched more than it ranks (1,000 per source); totalCount is then a lower limit.' })
+  @Field(() => Boolean, {
+    description: 'False when totalCount is a lower limit: a list matched more than 1,000 tickets, or a search more than it ranks (1,000 per source).',
+  })
   totalCountExact!: boolean;
 }
 

@@ -29,6 +29,7 @@ export function useTickets(params: MaybeRefOrGetter<TicketListParams>, options: 
   const { client } = useClientHandle();
   const rows = shallowRef<TicketRow[]>([]);
   const totalCount = ref(0);
+  const totalCountExact = ref(true);
   const endCursor = ref<string | null>(null);
   const hasNextPage = ref(false);
   const loading = ref(true);
@@ -57,6 +58,7 @@ export function useTickets(params: MaybeRefOrGetter<TicketListParams>, options: 
     if (!connection) return;
     rows.value = connection.edges.map((edge) => ({ ...edge.node, snippet: edge.snippet ?? null }));
     totalCount.value = connection.totalCount;
+    totalCountExact.value = connection.totalCountExact;
     endCursor.value = connection.pageInfo.endCursor ?? null;
     hasNextPage.value = connection.pageInfo.hasNextPage;
   }
@@ -76,6 +78,7 @@ export function useTickets(params: MaybeRefOrGetter<TicketListParams>, options: 
     const next = connection.edges.filter((edge) => !known.has(edge.node.id)).map((edge) => ({ ...edge.node, snippet: edge.snippet ?? null }));
     rows.value = [...rows.value, ...next];
     totalCount.value = connection.totalCount;
+    totalCountExact.value = connection.totalCountExact;
     endCursor.value = connection.pageInfo.endCursor ?? null;
     hasNextPage.value = connection.pageInfo.hasNextPage;
   }
@@ -108,6 +111,8 @@ export function useTickets(params: MaybeRefOrGetter<TicketListParams>, options: 
   return {
     rows,
     totalCount,
+    /** False when totalCount is a lower limit (big lists and searches are counted up to a bound). */
+    totalCountExact,
     hasNextPage,
     /** True until the first answer for the current params; live refreshes keep showing the rows. */
     loading,

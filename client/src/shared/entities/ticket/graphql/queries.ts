@@ -4,6 +4,7 @@ export const ticketsQuery = graphql(`
   query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
     tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
+      totalCountExact
       pageInfo {
         hasNextPage
         endCursor
