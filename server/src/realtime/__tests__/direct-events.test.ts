@@ -16,7 +16,6 @@ function schemaWith(
         feed: {
           type: new GraphQLNonNull(Answer),
           extensions: { directEvent: true },
-          // eslint-disable-next-line @typescript-eslint/require-await
           subscribe: async function* () {
             yield* events;
           },
