@@ -168,3 +168,72 @@ describe('filters, order and pages', () => {
     ).toBeNull();
   });
 });
+
+describe('search of a word in very many messages', () => {
+  it('ranks the newest matching tickets the viewer may see, with snippets and pages, and says the count is a lower limit', async () => {
+    // 115,000 messages with one word: PostgreSQL's statistics then call it common (see searchPage).
+    const hidden = await departmentFactory(server.orm, world.tenantId, 'Massensuche intern');
+    const em = server.orm.em.fork();
+    const copies = (department: string, from: number, count: number, newerBy: number) =>
+      sql(
+        em,
+        `insert into tickets (id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, created_at, updated_at, last_activity_at)
+         select gen_random_uuid(), tenant_id, ? + g, 'Massensuche ' || (? + g), status_id, status_category, 1, ?, channel, now(), now(), now() - make_interval(secs => 100000 - g - ?)
+           from tickets, generate_series(1, ?) g where tenant_id = ? and id = ?`,
+        [from, from, department, newerBy, count, world.tenantId, ids.invoice],
+      );
+    await copies(world.sharedDepartmentId, 700000, 400, 0);
+    await copies(hidden, 710000, 100, 1000); // newer than all of the shared ones
+    await copies(world.outsider.privateDepartmentId, 720000, 1, 0);
+    await sql(
+      em,
+      `insert into messages (id, tenant_id, ticket_id, kind, body_text, created_at)
+       select gen_random_uuid(), t.tenant_id, t.id, 'inbound', 'Das Zyxwort kommt in Nachricht ' || g || ' vor.', now()
+         from tickets t, generate_series(1, 230) g where t.tenant_id = ? and t.subject like 'Massensuche %'`,
+      [world.tenantId],
+    );
+    await sql(em, 'analyze messages');
+    const newest = await sql<{ id: string; department_id: string }>(
+      em,
+      `select id, department_id from tickets where tenant_id = ? and subject like 'Massensuche %' order by last_activity_at desc, id desc`,
+      [world.tenantId],
+    );
+    const newestShared = newest
+      .filter((t) => t.department_id === world.sharedDepartmentId)
+      .slice(0, 250)
+      .map((t) => t.id);
+    type Page = {
+      tickets: {
+        totalCount: number;
+        totalCountExact: boolean;
+        edges: { snippet: string | null; node: { id: string; department: { id: string } } }[];
+        pageInfo: { endCursor: string };
+      };
+    };
+    const search = (as: typeof world.asAgent, after: string | null = null) =>
+      as.data<Page>(
+        'query ($a: String) { tickets(filter: { search: "zyxwort" }, first: 25, after: $a) { totalCount totalCountExact edges { snippet node { id department { id } } } pageInfo { endCursor } } }',
+        { a: after },
+      );
+    const first = await search(world.asAgent);
+    expect(first.tickets).toMatchObject({ totalCount: 150, totalCountExact: false });
+    expect(first.tickets.edges).toHaveLength(25);
+    for (const edge of first.tickets.edges) {
+      expect(newestShared).toContain(edge.node.id);
+      expect(edge.snippet).toContain('<mark>Zyxwort</mark>');
+    }
+    const second = await search(world.asAgent, first.tickets.pageInfo.endCursor);
+    const firstIds = new Set(first.tickets.edges.map((e) => e.node.id));
+    expect(second.tickets.edges).toHaveLength(25);
+    expect(second.tickets.edges.some((e) => firstIds.has(e.node.id))).toBe(false);
+    // The admin also sees the newer tickets of the department the agent may not.
+    const admin = await search(world.asAdmin);
+    expect(admin.tickets.totalCount).toBe(150);
+    expect(admin.tickets.edges.some((e) => e.node.department.id === hidden)).toBe(true);
+    expect(first.tickets.edges.some((e) => e.node.department.id === hidden)).toBe(false);
+    // Common word, but the newest tickets this viewer may see hold too few matches: the index answers, exactly.
+    const outsider = await search(world.asOutsider);
+    expect(outsider.tickets).toMatchObject({ totalCount: 1, totalCountExact: true });
+    expect(outsider.tickets.edges.map((e) => e.node.department.id)).toEqual([world.outsider.privateDepartmentId]);
+  });
+});

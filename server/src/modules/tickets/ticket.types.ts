@@ -254,7 +254,8 @@ export class TicketConnectionGql {
   @Field(() => Int, { description: 'All tickets matching the filter that the viewer may see, counted up to a bound (see totalCountExact).' })
   totalCount!: number;
   @Field(() => Boolean, {
-    description: 'False when totalCount is a lower limit: a list matched more than 1,000 tickets, or a search more than it ranks (1,000 per source).',
+    description:
+      'False when totalCount is a lower limit: a list matched more than 1,000 tickets, or a search more than it ranks (1,000 matches per source; for words in very many messages, the newest 150 matching tickets).',
   })
   totalCountExact!: boolean;
 }
