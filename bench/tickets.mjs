@@ -16,6 +16,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import { startProfile } from './lib/harness.mjs';
 import {
   ADMIN_EMAIL,
   DB_PREFIX,
@@ -56,22 +57,6 @@ const FILTERED_QUERY = `query ($d: ID!, $s: [ID!]!, $h: [ID!]!) {
 const SEARCH_QUERY = `query ($q: String!) {
   tickets(filter: { search: $q }, first: ${PAGE}) { totalCount edges { node { id number subject } snippet } }
 }`;
-
-async function startProfile() {
-  const { Session } = await import('node:inspector/promises');
-  const { writeFile } = await import('node:fs/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async (file) => {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
 
 function positiveInt(name, fallback) {
   const raw = process.env[name]?.trim();

@@ -16,30 +16,13 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { benchDatabase, positiveInt, signInDemoAdmin, startTresen } from './lib/harness.mjs';
+import { benchDatabase, positiveInt, signInDemoAdmin, startProfile, startTresen } from './lib/harness.mjs';
 
 const TARGET_PERCENT = 5;
 const timers = positiveInt('BENCH_TIMERS', 1000);
 const seconds = positiveInt('BENCH_SECONDS', 60);
 const database = benchDatabase();
 process.env.NODE_ENV ??= 'production';
-
-/** BENCH_PROFILE=<file>: a CPU profile of the ticking phase only, for finding where the time goes. */
-async function startProfile() {
-  const { Session } = await import('node:inspector/promises');
-  const { writeFile } = await import('node:fs/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async (file) => {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
 
 let cleanup = async () => {};
 process.once('SIGINT', () => {

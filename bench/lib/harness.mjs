@@ -93,3 +93,20 @@ export async function signInDemoAdmin(url) {
   if (!cookie) throw new Error(`Sign-in returned no ${SESSION_COOKIE} cookie.`);
   return cookie;
 }
+
+/** A CPU profile of this process's main thread from now until `stop(file)` (BENCH_PROFILE in the benches). */
+export async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
