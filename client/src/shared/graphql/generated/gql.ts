@@ -98,7 +98,7 @@ type Documents = {
     "\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": typeof types.QuoteUpdateStatusDocument,
     "\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n": typeof types.TicketTimeDocument,
     "\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n": typeof types.TimersDocument,
-    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": typeof types.UnbilledTicketsDocument,
+    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      totalCountExact\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": typeof types.UnbilledTicketsDocument,
     "\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n": typeof types.QuotesDocument,
     "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": typeof types.QuoteDocument,
     "\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n": typeof types.TimerTickDocument,
@@ -192,7 +192,7 @@ const documents: Documents = {
     "\n  mutation QuoteUpdateStatus($input: QuoteStatusUpdateInput!) {\n    quoteUpdateStatus(input: $input) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": types.QuoteUpdateStatusDocument,
     "\n  query TicketTime($ticketId: ID!) {\n    timeEntries(ticketId: $ticketId) {\n      ...TimeEntryFields\n    }\n    ticket(id: $ticketId) {\n      id\n      timeMinutes\n      unbilledMinutes\n    }\n  }\n": types.TicketTimeDocument,
     "\n  query Timers {\n    timers {\n      ...TimerFields\n    }\n  }\n": types.TimersDocument,
-    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": types.UnbilledTicketsDocument,
+    "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      totalCountExact\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n": types.UnbilledTicketsDocument,
     "\n  query Quotes($filter: QuoteFilterInput) {\n    quotes(filter: $filter) {\n      ...QuoteSummaryFields\n    }\n  }\n": types.QuotesDocument,
     "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteSummaryFields\n      lines {\n        ...QuoteLineFields\n      }\n    }\n  }\n": types.QuoteDocument,
     "\n  subscription TimerTick($ticketId: ID!) {\n    timerTick(ticketId: $ticketId) {\n      kind\n      ticketId\n      userId\n      userName\n      startedAt\n      elapsedSeconds\n    }\n  }\n": types.TimerTickDocument,
@@ -555,7 +555,7 @@ export function graphql(source: "\n  query Timers {\n    timers {\n      ...Time
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      totalCountExact\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnbilledTickets($first: Int!) {\n    tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {\n      totalCount\n      totalCountExact\n      edges {\n        node {\n          ...UnbilledTicketFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,8 @@ export function useUnbilledTickets() {
   return {
     tickets: computed<UnbilledTicket[]>(() => query.data.value?.tickets.edges.map((edge) => edge.node) ?? []),
     totalCount: computed(() => query.data.value?.tickets.totalCount ?? 0),
+    /** False when totalCount is a lower limit (more than 1,000 tickets). */
+    totalCountExact: computed(() => query.data.value?.tickets.totalCountExact ?? true),
     loading: computed(() => query.fetching.value && !query.data.value),
     error: query.error,
     refetch,

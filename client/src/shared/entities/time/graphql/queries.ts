@@ -26,6 +26,7 @@ export const unbilledTicketsQuery = graphql(`
   query UnbilledTickets($first: Int!) {
     tickets(filter: { unbilledTime: true }, orderBy: { field: NUMBER, direction: ASC }, first: $first) {
       totalCount
+      totalCountExact
       edges {
         node {
           ...UnbilledTicketFields
