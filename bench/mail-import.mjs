@@ -26,7 +26,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { ImapFlow } from 'imapflow';
 import pg from 'pg';
-import { benchDatabase, graphql, positiveInt, signInDemoAdmin, startTresen } from './lib/harness.mjs';
+import { benchDatabase, graphql, positiveInt, signInDemoAdmin, startProfile, startTresen } from './lib/harness.mjs';
 import { createMailGenerator, loadCorpus } from './lib/mail-gen.mjs';
 import { seededRandom } from './lib/scale-data.mjs';
 
@@ -321,6 +321,8 @@ try {
 
   // The import: from creating the mailbox (enabled) until every message has its inbound_mails row.
   const cpu = cpuMeter();
+  // BENCH_PROFILE=<file>: a CPU profile of the main thread during the import.
+  const profile = process.env.BENCH_PROFILE ? await startProfile() : null;
   started = performance.now();
   const { data } = await graphql(
     full.url,
@@ -333,6 +335,7 @@ try {
   const mailboxId = data.mailboxCreate.id;
   const { doneAt, firstAt } = await waitForImport(db, mailboxId, started);
   const importCpu = cpu();
+  if (profile) await profile.stop(process.env.BENCH_PROFILE);
   const loadAfterImport = os.loadavg()[0];
   const importMs = doneAt - started;
   const importRate = count / (importMs / 1000);
