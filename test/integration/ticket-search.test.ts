@@ -119,6 +119,39 @@ describe('filters, order and pages', () => {
     expect(await world.asAgent.errorCode('{ tickets(after: "garbage!") { totalCount } }')).toBe('BAD_USER_INPUT');
   });
 
+  it('pages through tickets whose activity lies in the same millisecond without skipping any', async () => {
+    const department = await departmentFactory(server.orm, world.tenantId, 'Gleichzeitig');
+    const times = ['2026-01-01 10:00:00.123456+00', '2026-01-01 10:00:00.123300+00', '2026-01-01 10:00:00.123100+00'];
+    const made: string[] = [];
+    for (const [i, at] of times.entries()) {
+      const [row] = await sql<{ id: string }>(
+        server.orm.em.fork(),
+        `insert into tickets (id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, created_at, updated_at, last_activity_at)
+         select gen_random_uuid(), tenant_id, 910000 + ?, 'Gleichzeitig', status_id, status_category, 1, ?, channel, ?, ?, ? from tickets where tenant_id = ? and id = ? returning id`,
+        [i, department, at, at, at, world.tenantId, ids.invoice],
+      );
+      made.push(row!.id);
+    }
+    type Page = { tickets: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    for (const direction of ['DESC', 'ASC'] as const) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const page: Page = await world.asAdmin.data<Page>(
+          `query ($f: TicketFilter, $a: String) { tickets(filter: $f, orderBy: { field: LAST_ACTIVITY, direction: ${direction} }, first: 1, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { f: { departmentIds: [department] }, a: after },
+        );
+        seen.push(...page.tickets.edges.map((e) => e.node.id));
+        if (!page.tickets.pageInfo.hasNextPage) break;
+        after = page.tickets.pageInfo.endCursor;
+      }
+      expect(seen, direction).toEqual(direction === 'DESC' ? made : [...made].reverse());
+    }
+    // A forged cursor with a timestamp that is not one is refused, not passed to PostgreSQL.
+    const forged = Buffer.from(JSON.stringify(['yesterday', made[0]])).toString('base64url');
+    expect(await world.asAdmin.errorCode('query ($a: String) { tickets(after: $a) { totalCount } }', { a: forged })).toBe('BAD_USER_INPUT');
+  });
+
   it('counts a big list up to 1,000 and says the count is a lower limit; smaller lists exactly', async () => {
     const department = await departmentFactory(server.orm, world.tenantId, 'Massenpost');
     // 1,002 tickets written directly (through the API this would take a minute), copies of one ticket.

@@ -24,6 +24,8 @@ const FREQUENT_MESSAGE_HITS = 100_000;
 const FREQUENT_CANDIDATES = 150;
 /** found among at most this many of the newest tickets. */
 const FREQUENT_WALK = 5000;
+/** A timestamp in a list cursor: UTC, up to microseconds. */
+const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /** Lists count at most this many tickets; beyond it totalCount is this and totalCountExact false. */
 export const LIST_COUNT_MAX = 1000;
 
@@ -98,16 +100,21 @@ export class TicketQueryService {
     const cursor = decodeCursor(after);
     let keyset = '';
     const params = [...where.params];
+    // Timestamps go into the cursor with PostgreSQL's microseconds: cut to a JavaScript Date's
+    // milliseconds, a ticket in the same millisecond as the last one of a page would be skipped.
+    const timestamp = order.field.endsWith('_at');
     if (cursor) {
       const [value, id] = cursor;
-      if (typeof id !== 'string' || !isUuid(id) || (typeof value !== 'string' && typeof value !== 'number')) decodeCursor('!');
-      keyset = ` and (${column}, t.id) ${direction === 'desc' ? '<' : '>'} (?, ?)`;
-      params.push(order.field.endsWith('_at') ? new Date(value as string) : value, id);
+      const valid = timestamp ? typeof value === 'string' && CURSOR_TIMESTAMP.test(value) : typeof value === 'number' && Number.isInteger(value);
+      if (typeof id !== 'string' || !isUuid(id) || !valid) decodeCursor('!');
+      keyset = ` and (${column}, t.id) ${direction === 'desc' ? '<' : '>'} (${timestamp ? '?::timestamptz' : '?'}, ?)`;
+      params.push(value, id);
     }
+    const sortValue = timestamp ? `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : column;
     const connection = this.em.getConnection();
     const [rows, total] = await Promise.all([
-      connection.execute<{ id: string }[]>(
-        `select t.id from tickets t where ${where.text}${keyset} order by ${column} ${direction}, t.id ${direction} limit ?`,
+      connection.execute<{ id: string; sort: string | number }[]>(
+        `select t.id, ${sortValue} as sort from tickets t where ${where.text}${keyset} order by ${column} ${direction}, t.id ${direction} limit ?`,
         [...params, limit + 1],
       ),
       // Counted up to LIST_COUNT_MAX + 1 rows only: an exact count of a big department's open tickets costs
@@ -122,21 +129,8 @@ export class TicketQueryService {
       where.params[0] as string,
       page.map((r) => r.id),
     );
-    const sortValue = (t: ITicket): unknown => {
-      switch (order.field) {
-        case 'last_activity_at':
-          return t.lastActivityAt.toISOString();
-        case 'created_at':
-          return t.createdAt.toISOString();
-        case 'updated_at':
-          return t.updatedAt.toISOString();
-        case 'number':
-          return t.number;
-        case 'priority':
-          return t.priority;
-      }
-    };
-    const result = tickets.map((ticket) => ({ ticket, cursor: encodeCursor([sortValue(ticket), ticket.id]), snippet: null }));
+    const sorts = new Map(page.map((r) => [r.id, r.sort]));
+    const result = tickets.map((ticket) => ({ ticket, cursor: encodeCursor([sorts.get(ticket.id), ticket.id]), snippet: null }));
     return {
       rows: result,
       hasNextPage: rows.length > limit,
