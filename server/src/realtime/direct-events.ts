@@ -131,9 +131,9 @@ function answer(plan: NonNullable<ReturnType<DirectEvents['plan']>>, event: unkn
 function mapEvents<T>(source: AsyncIterable<unknown>, map: (event: unknown) => T): AsyncGenerator<T, void, void> {
   const iterator = source[Symbol.asyncIterator]();
   const generator: AsyncGenerator<T, void, void> = {
-    async next() {
-      const next = await iterator.next();
-      return next.done ? { done: true, value: undefined } : { done: false, value: map(next.value) };
+    next() {
+      // A plain then, not an async function: one promise per event fewer (this runs for every tick).
+      return iterator.next().then((next) => (next.done ? { done: true, value: undefined } : { done: false, value: map(next.value) }));
     },
     async return() {
       await iterator.return?.();
