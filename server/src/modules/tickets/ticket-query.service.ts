@@ -24,6 +24,8 @@ const FREQUENT_MESSAGE_HITS = 100_000;
 const FREQUENT_CANDIDATES = 150;
 /** found among at most this many of the newest tickets. */
 const FREQUENT_WALK = 5000;
+/** Lexeme frequencies of messages.search_doc as of the last ANALYZE (mark: row estimate and analyze time). */
+let wordStats: { mark: string; messages: number; shares: Map<string, number> } | null = null;
 /** A timestamp in a list cursor: UTC, up to microseconds. */
 const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /** Lists count at most this many tickets; beyond it totalCount is this and totalCountExact false. */
@@ -210,20 +212,30 @@ export class TicketQueryService {
    * How many messages hold the search's least common word, from PostgreSQL's statistics of the
    * messages' search column (lexeme frequencies); 0 when a word is rarer than the statistics track.
    * When even that word is in very many messages, collecting every match from the index is slow.
+   * The frequencies are read from pg_stats (5-7 ms) only when ANALYZE has changed them; each search
+   * asks for its words and that mark in one short statement.
    */
   private async leastCommonWordHits(search: string): Promise<number> {
-    const [row] = await sql<{ words: string; known: string; share: number | null; messages: number | null }>(
+    const [row] = await sql<{ lexemes: string[]; mark: string }>(
       this.em,
-      `with words as (select distinct unnest(tsvector_to_array(to_tsvector('german', ?))) as lexeme),
-            stats as (select u.lexeme, u.share from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(lexeme, share)
-                       where s.schemaname = current_schema() and s.tablename = 'messages' and s.attname = 'search_doc')
-       select count(*) as words, count(stats.share) as known, min(stats.share) as share,
-              (select reltuples from pg_class where oid = 'messages'::regclass) as messages
-         from words left join stats on stats.lexeme = words.lexeme`,
+      `select tsvector_to_array(to_tsvector('german', ?)) as lexemes,
+              c.reltuples::text || '/' || coalesce(greatest(s.last_analyze, s.last_autoanalyze)::text, '') as mark
+         from pg_class c left join pg_stat_user_tables s on s.relid = c.oid where c.oid = 'messages'::regclass`,
       [search],
     );
-    if (!row || Number(row.words) === 0 || Number(row.known) < Number(row.words) || row.share === null || row.messages === null) return 0;
-    return row.share * row.messages;
+    if (!row || row.lexemes.length === 0) return 0;
+    if (wordStats?.mark !== row.mark) {
+      const rows = await sql<{ lexeme: string; share: number }>(
+        this.em,
+        `select u.lexeme, u.share from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(lexeme, share)
+          where s.schemaname = current_schema() and s.tablename = 'messages' and s.attname = 'search_doc'`,
+      );
+      const [count] = await sql<{ messages: number }>(this.em, "select reltuples as messages from pg_class where oid = 'messages'::regclass");
+      wordStats = { mark: row.mark, messages: Math.max(0, count?.messages ?? 0), shares: new Map(rows.map((r) => [r.lexeme, r.share])) };
+    }
+    let least = Infinity;
+    for (const lexeme of row.lexemes) least = Math.min(least, wordStats.shares.get(lexeme) ?? 0);
+    return least * wordStats.messages;
   }
 
   /**
