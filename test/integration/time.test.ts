@@ -188,7 +188,7 @@ describe('timers', () => {
     const tickets = await Promise.all([ticket('Parallel A'), ticket('Parallel B')]);
     const start = 'mutation ($t: ID!) { timerStart(ticketId: $t) { ticketId } }';
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => world.asAdmin.request(start, { t: tickets[i % 2]!.id })));
-    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(results.filter((r) => r.errors).map((r) => JSON.stringify(r.errors))).toEqual([]);
     const rows = await sql(server.orm.em.fork(), 'select ticket_id from timers where tenant_id = ? and user_id = ?', [world.tenantId, world.admin.id]);
     expect(rows).toHaveLength(1);
     const running = (rows[0] as { ticket_id: string }).ticket_id;

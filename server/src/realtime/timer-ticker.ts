@@ -45,6 +45,19 @@ export class TimerTicker {
     const channel = new EventChannel<TimerTick>();
     const push = (value: TimerTick) => channel.push(value);
     const stop = () => channel.close();
+    // Listening starts before the first load, so a timer started or stopped meanwhile is not missed
+    // (it may then be announced twice; STARTED and STOPPED are states, not counters). Both streams
+    // end when the channel closes: their return() settles a pending next().
+    const changes = this.pubSub.subscribe('timerChanged', timerTopic(tenantId, ticketId))[Symbol.asyncIterator]();
+    const ticketChanges = this.pubSub.subscribe('ticketChanged', tenantId)[Symbol.asyncIterator]();
+    const firstChange = changes.next();
+    const firstTicketChange = ticketChanges.next();
+    let listener: ((now: number) => void) | null = null;
+    void channel.closed.then(() => {
+      if (listener) this.remove(listener);
+      void changes.return?.();
+      void ticketChanges.return?.();
+    });
     void (async () => {
       if (!(await allowed())) {
         stop();
@@ -59,27 +72,20 @@ export class TimerTicker {
         void allowed().then((ok) => {
           if (!ok) stop();
         });
-      const listener = (now: number) => {
+      listener = (now: number) => {
         if (timers.length === 0) return;
         for (const timer of timers) push(tick('TICK', timer, now));
         if (++ticks % RECHECK_TICKS === 0) recheck();
       };
+      if (channel.isClosed) return;
       this.add(listener);
-      // Starts and stops on this ticket only; any change of the ticket (a move out of reach) checks access at once.
-      // Both streams end when the channel closes: their return() settles a pending next().
-      const changes = this.pubSub.subscribe('timerChanged', timerTopic(tenantId, ticketId))[Symbol.asyncIterator]();
-      const ticketChanges = this.pubSub.subscribe('ticketChanged', tenantId)[Symbol.asyncIterator]();
-      void channel.closed.then(() => {
-        this.remove(listener);
-        void changes.return?.();
-        void ticketChanges.return?.();
-      });
+      // Any change of the ticket (a move out of reach) checks access at once.
       void (async () => {
-        for (let next = await ticketChanges.next(); !next.done; next = await ticketChanges.next()) {
+        for (let next = await firstTicketChange; !next.done; next = await ticketChanges.next()) {
           if (next.value.ticketId === ticketId) recheck();
         }
       })();
-      for (let next = await changes.next(); !next.done; next = await changes.next()) {
+      for (let next = await firstChange; !next.done; next = await changes.next()) {
         const event = next.value;
         if (!(await allowed())) {
           stop();
@@ -148,6 +154,11 @@ class EventChannel<T> implements AsyncIterableIterator<T> {
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
   private done = false;
   private resolveClosed!: () => void;
+
+  get isClosed(): boolean {
+    return this.done;
+  }
+
   /** Settles when the channel is closed (by the reader or by the source). */
   readonly closed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
 

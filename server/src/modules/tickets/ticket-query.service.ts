@@ -216,9 +216,9 @@ export class TicketQueryService {
    * asks for its words and that mark in one short statement.
    */
   private async leastCommonWordHits(search: string): Promise<number> {
-    const [row] = await sql<{ lexemes: string[]; mark: string }>(
+    const [row] = await sql<{ lexemes: string[]; messages: number; mark: string }>(
       this.em,
-      `select tsvector_to_array(to_tsvector('german', ?)) as lexemes,
+      `select tsvector_to_array(to_tsvector('german', ?)) as lexemes, c.reltuples as messages,
               c.reltuples::text || '/' || coalesce(greatest(s.last_analyze, s.last_autoanalyze)::text, '') as mark
          from pg_class c left join pg_stat_user_tables s on s.relid = c.oid where c.oid = 'messages'::regclass`,
       [search],
@@ -230,8 +230,7 @@ export class TicketQueryService {
         `select u.lexeme, u.share from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(lexeme, share)
           where s.schemaname = current_schema() and s.tablename = 'messages' and s.attname = 'search_doc'`,
       );
-      const [count] = await sql<{ messages: number }>(this.em, "select reltuples as messages from pg_class where oid = 'messages'::regclass");
-      wordStats = { mark: row.mark, messages: Math.max(0, count?.messages ?? 0), shares: new Map(rows.map((r) => [r.lexeme, r.share])) };
+      wordStats = { mark: row.mark, messages: Math.max(0, row.messages), shares: new Map(rows.map((r) => [r.lexeme, r.share])) };
     }
     let least = Infinity;
     for (const lexeme of row.lexemes) least = Math.min(least, wordStats.shares.get(lexeme) ?? 0);

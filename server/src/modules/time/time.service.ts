@@ -100,32 +100,33 @@ export class TimeService {
   async start(viewer: UserViewer, ticketId: string): Promise<RunningTimer> {
     const ticket = await this.visibleTicket(viewer, ticketId);
     assertConsent(ticket);
-    const stopped = await this.em.transactional(async (em) => {
+    const outcome = await this.em.transactional(async (em) => {
       await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`timer:${viewer.tenantId}:${viewer.userId}`]);
       const [running] = await sql<{ ticket_id: string; started_at: Date | string }>(
         em,
         'select ticket_id, started_at from timers where tenant_id = ? and user_id = ?',
         [viewer.tenantId, viewer.userId],
       );
-      if (running?.ticket_id === ticket.id) return null;
+      // The timer as this start leaves it, read under the lock: a start an instant later (another tab)
+      // may already have replaced it by the time this one answers, which is not an error of this start.
+      const mine = () => this.timersWhere('r.tenant_id = ? and r.user_id = ?', [viewer.tenantId, viewer.userId], em);
+      if (running?.ticket_id === ticket.id) return { previous: null, started: false, timer: (await mine())[0]! };
       let previous: string | null = null;
       if (running) {
         await this.stopInside(em, viewer, running.ticket_id, timestamp(running.started_at));
         previous = running.ticket_id;
       }
       await sql(em, 'insert into timers (tenant_id, user_id, ticket_id, started_at) values (?, ?, ?, now())', [viewer.tenantId, viewer.userId, ticket.id]);
-      return { previous };
+      return { previous, started: true, timer: (await mine())[0]! };
     });
-    if (stopped?.previous) {
-      await this.publishTimer(viewer.tenantId, stopped.previous, viewer.userId, false);
+    if (outcome.previous) {
+      await this.publishTimer(viewer.tenantId, outcome.previous, viewer.userId, false);
       // Its time changed too (the stopped timer became an entry there).
-      const previous = await this.em.findOne(Ticket, { tenantId: viewer.tenantId, id: stopped.previous });
+      const previous = await this.em.findOne(Ticket, { tenantId: viewer.tenantId, id: outcome.previous });
       if (previous) await this.changed(previous);
     }
-    if (stopped) await this.publishTimer(viewer.tenantId, ticket.id, viewer.userId, true);
-    const timer = (await this.running(viewer)).find((t) => t.ticketId === ticket.id);
-    if (!timer) throw new DomainError(ErrorCode.Conflict, 'The timer was stopped meanwhile.', 'ticketId');
-    return timer;
+    if (outcome.started) await this.publishTimer(viewer.tenantId, ticket.id, viewer.userId, true);
+    return outcome.timer;
   }
 
   /** Stops the viewer's timer on a ticket; its time (rounded to the minute, at least 1) becomes an entry. */
@@ -182,9 +183,9 @@ export class TimeService {
     return row!.id;
   }
 
-  private async timersWhere(where: string, params: unknown[]): Promise<RunningTimer[]> {
+  private async timersWhere(where: string, params: unknown[], em: EntityManager = this.em): Promise<RunningTimer[]> {
     const rows = await sql<{ ticket_id: string; number: number; subject: string; user_id: string; name: string; started_at: Date | string }>(
-      this.em,
+      em,
       `select r.ticket_id, t.number, t.subject, r.user_id, u.name, r.started_at from timers r
          join tickets t on t.tenant_id = r.tenant_id and t.id = r.ticket_id join users u on u.tenant_id = r.tenant_id and u.id = r.user_id
         where ${where} order by r.started_at`,
