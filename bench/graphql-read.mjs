@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import { cleanupStack } from './lib/harness.mjs';
 
 const TARGET_RATIO = 0.25;
 const TARGET_P99_MS = 50;
@@ -219,17 +220,8 @@ function printTable(rows) {
   for (const line of lines) console.log(format(line));
 }
 
-const cleanups = [];
-let cleaning;
-/** Closes what was started, newest first, then drops the database; safe to call twice. */
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const close of cleanups.reverse()) {
-      await close().catch((error) => console.error(`clean-up: ${error.message}`));
-    }
-  })();
-  return cleaning;
-}
+/** Closes what was started, newest first (the database drop was pushed first, so it goes last). */
+const { cleanups, cleanUp } = cleanupStack();
 
 // Bounded in time: a hung server or database must not hang the run.
 const deadlineMs = 2 * (WARMUP_MS + seconds * 1000 + REQUEST_TIMEOUT_MS) + 120_000;

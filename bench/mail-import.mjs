@@ -26,7 +26,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { ImapFlow } from 'imapflow';
 import pg from 'pg';
-import { benchDatabase, graphql, positiveInt, signInDemoAdmin, startProfile, startTresen } from './lib/harness.mjs';
+import { benchDatabase, cleanupStack, graphql, positiveInt, signInDemoAdmin, startProfile, startTresen } from './lib/harness.mjs';
 import { createMailGenerator, loadCorpus } from './lib/mail-gen.mjs';
 import { seededRandom } from './lib/scale-data.mjs';
 
@@ -233,15 +233,7 @@ async function waitForIdleWatcher(db, mailboxId) {
   }
 }
 
-const cleanups = [];
-let cleaning;
-/** Closes what was started, newest first; safe to call twice. */
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const close of cleanups.reverse()) await close().catch((error) => console.error(`clean-up: ${error.message}`));
-  })();
-  return cleaning;
-}
+const { cleanups, cleanUp } = cleanupStack();
 
 // Bounded in time: a hung import must not hang the run. Generous: 10,000 messages at 10 msg/s fit.
 const deadlineMs = 600_000 + count * 100 + latencyCount * (GAP_MS[1] + LATENCY_WAIT_MS);

@@ -16,7 +16,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { startProfile } from './lib/harness.mjs';
+import { cleanupStack, startProfile } from './lib/harness.mjs';
 import {
   ADMIN_EMAIL,
   DB_PREFIX,
@@ -264,14 +264,7 @@ function printSearchWords(results, totals) {
   printTable(['word', 'admin hits', 'admin p50/p99 (n)', 'admin 1st', 'agent hits', 'agent p50/p99 (n)', 'agent 1st'], searchRows);
 }
 
-const cleanups = [];
-let cleaning;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const close of cleanups.reverse()) await close().catch((error) => console.error(`clean-up: ${error.message}`));
-  })();
-  return cleaning;
-}
+const { cleanups, cleanUp } = cleanupStack();
 
 const SCENARIOS = 6;
 const deadlineMs = PREPARE_MS + SCENARIOS * (WARMUP_MS + seconds * 1000 + REQUEST_TIMEOUT_MS + 60_000) + 120_000;

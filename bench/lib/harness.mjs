@@ -110,3 +110,14 @@ export async function startProfile() {
     },
   };
 }
+
+/** What a bench started, to close newest first at the end (or on Ctrl-C); `cleanUp` is safe to call twice. */
+export function cleanupStack() {
+  const cleanups = [];
+  let cleaning;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const close of cleanups.reverse()) await close().catch((error) => console.error(`clean-up: ${error.message}`));
+    })());
+  return { cleanups, cleanUp };
+}

@@ -19,7 +19,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { COMPANY_FORMS, COMPANY_WORDS, DE, EN, FIRST_NAMES, LAST_NAMES, TOPICS, seededRandom } from './scale-data.mjs';
+import { COMPANY_FORMS, COMPANY_WORDS, DE, EN, FIRST_NAMES, LAST_NAMES, TOPICS, asciiSlug, seededRandom } from './scale-data.mjs';
 
 const CUSTOMERS = 400;
 /** Earlier messages a reply may answer: the newest ones of the run. */
@@ -181,17 +181,7 @@ function wrap(paragraph, flowed) {
 }
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const slug = (s) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .replace(/ş/g, 's')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+
 const rfc2822 = (ms) => new Date(ms).toUTCString().replace('GMT', '+0000');
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -223,11 +213,11 @@ export function createMailGenerator({ seed = 1, to, corpus = [] }) {
     const first = FIRST_NAMES[own() % FIRST_NAMES.length];
     const last = LAST_NAMES[own() % LAST_NAMES.length];
     const company = own() % 10 < 7 ? `${last} ${COMPANY_WORDS[own() % COMPANY_WORDS.length]} ${COMPANY_FORMS[own() % COMPANY_FORMS.length]}` : null;
-    const domain = company ? `${slug(company.split(' ').slice(0, 2).join(' '))}.example` : pick(['web.example', 'gmx.example', 'posteo.example']);
+    const domain = company ? `${asciiSlug(company.split(' ').slice(0, 2).join(' '))}.example` : pick(['web.example', 'gmx.example', 'posteo.example']);
     return {
       name: `${first} ${last}`,
       first,
-      email: company ? `${slug(first)}.${slug(last)}@${domain}` : `${slug(first)}.${slug(last)}${n}@${domain}`,
+      email: company ? `${asciiSlug(first)}.${asciiSlug(last)}@${domain}` : `${asciiSlug(first)}.${asciiSlug(last)}${n}@${domain}`,
       domain,
       company,
       lang: own() % 10 < 7 ? 'de' : 'en',
@@ -338,7 +328,7 @@ export function createMailGenerator({ seed = 1, to, corpus = [] }) {
     }
     const pdf = kind === 0;
     const name = pdf
-      ? `${c.lang === 'de' ? 'Rückfrage' : 'Request'}_${slug(topic)}_${rnd() % 100000}.pdf`
+      ? `${c.lang === 'de' ? 'Rückfrage' : 'Request'}_${asciiSlug(topic)}_${rnd() % 100000}.pdf`
       : `Screenshot ${new Date(clock).toISOString().slice(0, 10)}.png`;
     const content = binary(size, pdf ? Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n') : Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const ascii = !NON_ASCII.test(name);

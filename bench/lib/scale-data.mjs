@@ -338,3 +338,16 @@ export async function migrationsHash() {
   for (const file of files) hash.update(file).update(await readFile(new URL(file, dir)));
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Lower-case ASCII for e-mail addresses and domains: umlauts spelled out, the rest joined by '-'. */
+export const asciiSlug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/ş/g, 's')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

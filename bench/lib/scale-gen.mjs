@@ -5,7 +5,20 @@
  *
  * Rows are PostgreSQL COPY text format: tab-separated, \N for null, backslash escapes.
  */
-import { COMPANY_FORMS, COMPANY_WORDS, DE, DEPARTMENTS, EN, FIRST_NAMES, LAST_NAMES, PRIVATE_SHARE, SIZES, TOPICS, seededRandom } from './scale-data.mjs';
+import {
+  COMPANY_FORMS,
+  COMPANY_WORDS,
+  DE,
+  DEPARTMENTS,
+  EN,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PRIVATE_SHARE,
+  SIZES,
+  TOPICS,
+  asciiSlug,
+  seededRandom,
+} from './scale-data.mjs';
 
 const DAY = 86_400_000;
 const NULL = '\\N';
@@ -51,18 +64,6 @@ function weightedTable(weights) {
   }
   return (rnd) => table[rnd() & 4095];
 }
-
-const asciiSlug = (s) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .replace(/ş/g, 's')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 const topicPick = weightedTable(TOPICS.map((_, rank) => 1 / (rank + 4)));
 const PRIORITY = weightedTable([15, 65, 15, 5]);
