@@ -1,6 +1,14 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
+import { readonly, ref } from 'vue';
 import { toAppError } from './errors';
+
+const connections = ref(0);
+/**
+ * Counts the live connection's (re)connects. Events sent while it was down or not yet subscribed
+ * are not replayed, so what shows live data loads again when this changes.
+ */
+export const liveConnections = readonly(connections);
 
 /** Where the API lives: same origin as the page, path /graphql (HTTP and WebSocket). */
 const GRAPHQL_PATH = '/graphql';
@@ -34,6 +42,11 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Client 
     url: webSocketUrl(),
     lazy: true,
     retryAttempts: Infinity,
+    on: {
+      connected: () => {
+        connections.value++;
+      },
+    },
   });
 
   return new Client({

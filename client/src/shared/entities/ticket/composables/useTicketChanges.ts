@@ -1,5 +1,6 @@
 import { useSubscription } from '@urql/vue';
-import { onScopeDispose } from 'vue';
+import { onScopeDispose, watch } from 'vue';
+import { liveConnections } from '@/shared/graphql/client';
 import { debounce } from '@/shared/utils/debounce';
 import { ticketChangedSubscription } from '../graphql/subscriptions';
 
@@ -9,7 +10,8 @@ export const LIVE_REFRESH_DELAY_MS = 300;
 /**
  * Listens to `ticketChanged` for every ticket the viewer may see. `onChange` gets each ticket id at
  * once; `refresh` runs once per burst of events, {@link LIVE_REFRESH_DELAY_MS} after the last one.
- * Identical subscriptions of several components share one WebSocket operation.
+ * Identical subscriptions of several components share one WebSocket operation. Every (re)connect
+ * of the live connection also runs `refresh`, since events are not replayed.
  */
 export function useTicketChanges(handlers: { onChange?: (ticketId: string) => void; refresh?: () => void }): void {
   const refresh = handlers.refresh ? debounce(handlers.refresh, LIVE_REFRESH_DELAY_MS) : null;
@@ -19,4 +21,6 @@ export function useTicketChanges(handlers: { onChange?: (ticketId: string) => vo
     refresh?.run();
     return event;
   });
+  // A list loaded before the live connection stood (or while it was down) may have missed events.
+  if (refresh) watch(liveConnections, () => refresh.run());
 }
