@@ -17,6 +17,7 @@ import { failedMailRoutes } from './http/failed-mails.js';
 import { quoteRoutes } from './http/quotes.js';
 import { DEFAULT_MAIL_WORKER, MailWorker, type MailWorkerOptions } from './modules/mail/imap/mail-worker.js';
 import { DEFAULT_MAIL_LIMITS } from './modules/mail/parsing/parse-mail.js';
+import { MailReader } from './modules/mail/parsing/mail-reader.js';
 import { MessageIdSigner } from './modules/mail/threading/message-ids.js';
 import { SecretBox } from './shared/secret-box.js';
 import { MailSender } from './modules/mail/smtp/mail-sender.js';
@@ -71,13 +72,10 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     logger,
   );
   await outbox.start();
-  const mail: MailDeps = {
-    box: new SecretBox(config.secret),
-    signer: new MessageIdSigner(config.secret),
-    limits: { ...DEFAULT_MAIL_LIMITS, maxRawBytes: config.mailMaxBytes, maxAttachmentBytes: config.attachmentMaxBytes },
-    logger,
-    outbox,
-  };
+  const limits = { ...DEFAULT_MAIL_LIMITS, maxRawBytes: config.mailMaxBytes, maxAttachmentBytes: config.attachmentMaxBytes };
+  // Only processes that import mail parse it; they do so on worker threads.
+  const reader = new MailReader(limits, config.mailWorker ? config.mailParseThreads : 0);
+  const mail: MailDeps = { box: new SecretBox(config.secret), signer: new MessageIdSigner(config.secret), limits, logger, outbox, reader };
   const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail };
   const realtime = new RealtimeAccess(bus.pubSub);
   const ticketRealtime = new TicketRealtime(bus.pubSub);
@@ -239,6 +237,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     close: async () => {
       await worker?.stop();
       await outbox.stop();
+      await reader.close();
       sender?.close();
       timerTicker.close();
       await apollo.stop();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -43,6 +44,8 @@ export interface Config {
   readonly imapPollSeconds: number;
   /** Largest incoming mail imported, in bytes; bigger mail is kept as failed. Default 40 MiB. */
   readonly mailMaxBytes: number;
+  /** Worker threads that parse incoming mail in a process with the mail worker; 0: on the event loop. */
+  readonly mailParseThreads: number;
   /** A mailbox whose watcher stopped renewing its lease for this long is taken over by another process. Default 20. */
   readonly mailLeaseSeconds: number;
   /** Watch only mailboxes of these tenants (sharding mail work across processes); undefined: all. */
@@ -165,6 +168,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   };
   const imapPollSeconds = wholeNumber('TRESEN_IMAP_POLL_SECONDS', 60, 1, 3600, 'seconds');
   const mailMaxBytes = wholeNumber('TRESEN_MAIL_MAX_BYTES', 40 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024, 'bytes');
+  const mailParseThreads = wholeNumber('TRESEN_MAIL_PARSE_THREADS', Math.max(1, Math.min(4, availableParallelism() - 1)), 0, 64, 'threads');
   const mailLeaseSeconds = wholeNumber('TRESEN_MAIL_LEASE_SECONDS', 20, 2, 300, 'seconds');
   const rawTenants = value('TRESEN_MAIL_TENANTS');
   const mailTenants = rawTenants
@@ -203,6 +207,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     mailWorker: rawWorker === 'true',
     imapPollSeconds,
     mailMaxBytes,
+    mailParseThreads,
     mailLeaseSeconds,
     mailTenants,
     sendTimeoutSeconds,

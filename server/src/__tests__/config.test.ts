@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.js';
 
@@ -41,7 +42,9 @@ describe('loadConfig', () => {
       mailMaxBytes: 40 * 1024 * 1024,
       mailLeaseSeconds: 20,
       mailTenants: undefined,
+      mailParseThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     });
+    expect(loadConfig({ TRESEN_MAIL_PARSE_THREADS: '0' }).mailParseThreads).toBe(0);
     const tenant = '0b6c3f3e-8a54-4d4c-9a57-1f6f0c0e8d11';
     expect(loadConfig({ TRESEN_MAIL_WORKER: 'false', TRESEN_MAIL_TENANTS: ` ${tenant.toUpperCase()} ,` })).toMatchObject({
       mailWorker: false,
@@ -55,17 +58,19 @@ describe('loadConfig', () => {
         TRESEN_MAIL_MAX_BYTES: '1.5',
         TRESEN_MAIL_LEASE_SECONDS: '9999',
         TRESEN_MAIL_TENANTS: 'acme',
+        TRESEN_MAIL_PARSE_THREADS: '-1',
       });
     } catch (e) {
       error = e;
     }
     const problems = (error as ConfigError).problems.join('\n');
-    expect((error as ConfigError).problems).toHaveLength(5);
+    expect((error as ConfigError).problems).toHaveLength(6);
     expect(problems).toMatch(/TRESEN_MAIL_WORKER must be true or false/);
     expect(problems).toMatch(/TRESEN_IMAP_POLL_SECONDS must be a whole number of seconds from 1 to 3600 \(got "0"\)/);
     expect(problems).toMatch(/TRESEN_MAIL_MAX_BYTES must be a whole number of bytes/);
     expect(problems).toMatch(/TRESEN_MAIL_LEASE_SECONDS must be a whole number of seconds from 2 to 300/);
     expect(problems).toMatch(/TRESEN_MAIL_TENANTS must be a comma-separated list of tenant ids/);
+    expect(problems).toMatch(/TRESEN_MAIL_PARSE_THREADS must be a whole number of threads from 0 to 64 \(got "-1"\)/);
   });
 
   it('reads the outbox settings and refuses bad ones', () => {

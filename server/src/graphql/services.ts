@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../infra/logger.js';
 import { MailImporter } from '../modules/mail/import/mail-importer.js';
+import type { MailReader } from '../modules/mail/parsing/mail-reader.js';
 import { MailboxService } from '../modules/mail/mailbox.service.js';
 import type { MailLimits } from '../modules/mail/parsing/parse-mail.js';
 import type { MessageIdSigner } from '../modules/mail/threading/message-ids.js';
@@ -42,11 +43,13 @@ export interface MailDeps {
   readonly logger: Logger;
   /** Where replies are queued; null where nothing can send (unit tests of other parts). */
   readonly outbox: Outbox | null;
+  /** Parses incoming mail, on worker threads where the process has them; absent: on the calling thread. */
+  readonly reader?: MailReader;
 }
 
 /** The importer for one EntityManager (each import forks its own transaction from it). */
 export function createMailImporter(em: EntityManager, pubSub: TresenPubSub, mail: MailDeps): MailImporter {
-  return new MailImporter(em, pubSub, mail.signer, mail.limits, mail.logger, mail.outbox);
+  return new MailImporter(em, pubSub, mail.signer, mail.limits, mail.logger, mail.outbox, mail.reader);
 }
 
 /** All services of one unit of work, sharing one EntityManager. Cheap to create: one per operation. */

@@ -1,12 +1,21 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { Context } from '../graphql/context.js';
+import { loadInboundMailViews, type InboundMailView } from '../modules/mail/inbound-mail-view.js';
+import { EventChannel } from './event-channel.js';
 import type { TresenPubSub } from './pubsub.js';
 import type { Topics, InboundMailEvent, MailboxChangedEvent, MessageAddedEvent, TicketChangedEvent, TicketPresenceEvent } from './topics.js';
 
 export interface Delivered<E> {
   tenantId: string;
   event: E;
+}
+
+/** New mail waiting for a console that falls behind; beyond this the oldest is dropped. */
+const INBOUND_QUEUE_MAX = 10_000;
+
+export interface DeliveredInboundMail extends Delivered<InboundMailEvent> {
+  view: InboundMailView;
 }
 
 /**
@@ -34,12 +43,31 @@ export class TicketRealtime {
     });
   }
 
-  /** New customer mail in departments the receiver may see now. */
-  inboundMail(ctx: Context): AsyncIterable<Delivered<InboundMailEvent>> {
-    return this.source(ctx, 'inboundMail', async (event) => {
-      const visible = await this.visibleDepartments(ctx);
-      return visible !== null && visible.includes(event.departmentId);
-    });
+  /**
+   * New customer mail in departments the receiver may see now, with the ticket and message as the
+   * receiver's check read them: one statement per import batch and receiver, raw SQL, so the
+   * operation's unit of work holds nothing stale. Mails come out one by one, in import order.
+   */
+  inboundMail(ctx: Context): AsyncIterable<DeliveredInboundMail> {
+    const viewer = ctx.viewer;
+    if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());
+    const tenantId = viewer.tenantId;
+    const channel = new EventChannel<DeliveredInboundMail>(INBOUND_QUEUE_MAX);
+    // Listening starts now (a pub/sub stream starts on its first next()); it ends with the channel.
+    const batches = this.pubSub.subscribe('inboundMail', tenantId)[Symbol.asyncIterator]();
+    const first = batches.next();
+    void channel.closed.then(() => void batches.return?.());
+    void (async () => {
+      for (let next = await first; !next.done; next = await batches.next()) {
+        const { em, departments } = ctx.services;
+        const views = await loadInboundMailViews(em, departments, viewer, next.value.mails);
+        for (const event of next.value.mails) {
+          const view = views.get(event.messageId);
+          if (view && event.ticketId === view.ticket.id) channel.push({ tenantId, event, view });
+        }
+      }
+    })().catch(() => channel.close());
+    return channel;
   }
 
   /** Mailbox changes for admins who may see the mailbox's department (or saw it, for a deletion). */
@@ -87,5 +115,5 @@ export class TicketRealtime {
   }
 }
 
-type TicketTopic = 'ticketChanged' | 'messageAdded' | 'ticketPresence' | 'inboundMail' | 'mailboxChanged';
+type TicketTopic = 'ticketChanged' | 'messageAdded' | 'ticketPresence' | 'mailboxChanged';
 type TopicEvent<K extends TicketTopic> = Topics[K][1];

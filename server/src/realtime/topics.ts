@@ -39,6 +39,11 @@ export interface InboundMailEvent {
   readonly createdTicket: boolean;
 }
 
+/** The mails one import transaction committed, in order: each receiver checks them with one statement. */
+export interface InboundMailBatch {
+  readonly mails: readonly InboundMailEvent[];
+}
+
 /** A mailbox's settings or live state changed (admins' mailbox page). */
 export interface MailboxChangedEvent {
   readonly mailboxId: string;
@@ -64,7 +69,7 @@ export type Topics = {
   ticketChanged: [tenantId: string, event: TicketChangedEvent];
   messageAdded: [tenantId: string, event: MessageAddedEvent];
   ticketPresence: [tenantId: string, event: TicketPresenceEvent];
-  inboundMail: [tenantId: string, event: InboundMailEvent];
+  inboundMail: [tenantId: string, event: InboundMailBatch];
   mailboxChanged: [tenantId: string, event: MailboxChangedEvent];
   /** Per ticket, not per tenant: only the ticket's watchers hear it (see timerTopic). */
   timerChanged: [ticketKey: string, event: TimerChangedEvent];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError, notFound } from '../../graphql/errors.js';
+import { sql } from '../../infra/sql.js';
 import { isUuid } from '../../shared/ids.js';
 import { requireText } from '../../shared/text.js';
 import { Tenant, type ITenant } from '../tenants/tenant.entity.js';
@@ -95,15 +96,8 @@ export class AuthService {
   /** Whether the session behind this viewer is still valid (re-checked per realtime event). */
   async isStillValid(viewer: Viewer): Promise<boolean> {
     if (viewer.type === 'anonymous') return false;
-    if (viewer.type === 'token') {
-      return (await this.em.count(ApiToken, { tenantId: viewer.tenantId, id: viewer.tokenId, revokedAt: null })) > 0;
-    }
-    const rows = await this.em.getConnection().execute<{ ok: number }[]>(
-      `select 1 as ok from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-        where s.tenant_id = ? and s.token_hash = ? and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from`,
-      [viewer.tenantId, viewer.sessionHash],
-    );
-    return rows.length > 0;
+    const rule = stillValidSql(viewer);
+    return (await sql(this.em, `select 1 as ok where ${rule.text}`, rule.params)).length > 0;
   }
 
   async logout(viewer: UserViewer): Promise<void> {
@@ -156,4 +150,22 @@ export class AuthService {
     await this.em.flush();
     return apiToken;
   }
+}
+
+/**
+ * isStillValid's rule as an SQL condition, for per-event checks that load their data in the same
+ * statement: the session exists, has not expired and began after the user's last "sign out
+ * everywhere" while the user is active; or the API token is not revoked.
+ */
+export function stillValidSql(viewer: Exclude<Viewer, { type: 'anonymous' }>): { text: string; params: unknown[] } {
+  if (viewer.type === 'token')
+    return {
+      text: 'exists (select 1 from api_tokens k where k.tenant_id = ? and k.id = ? and k.revoked_at is null)',
+      params: [viewer.tenantId, viewer.tokenId],
+    };
+  return {
+    text: `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+             where s.tenant_id = ? and s.token_hash = ? and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from)`,
+    params: [viewer.tenantId, viewer.sessionHash],
+  };
 }

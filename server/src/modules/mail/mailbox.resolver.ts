@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { FreshPerEvent } from '../../graphql/fresh-per-event.js';
 import type { Context } from '../../graphql/context.js';
 import { asUser } from '../../graphql/context.js';
-import type { Delivered } from '../../realtime/ticket-access.js';
-import type { InboundMailEvent, MailboxChangedEvent } from '../../realtime/topics.js';
+import type { Delivered, DeliveredInboundMail } from '../../realtime/ticket-access.js';
+import type { MailboxChangedEvent } from '../../realtime/topics.js';
 import { Role, STAFF_READ } from '../auth/viewer.js';
 import { toMessageGql } from '../messages/message.types.js';
 import { toTicketGql } from '../tickets/ticket.types.js';
@@ -114,11 +114,9 @@ export class MailboxResolver {
     description: 'New customer mail in departments the viewer may see (new tickets and replies). Checked per receiver and event.',
     subscribe: ({ context }) => (context as Context).ticketRealtime.inboundMail(context as Context),
   })
-  async inboundMail(@Root() payload: Delivered<InboundMailEvent>, @Ctx() ctx: Context): Promise<InboundMailGql> {
-    const services = ctx.freshServices();
-    const ticket = await services.ticketQueries.findVisible(ctx.viewer, payload.event.ticketId);
-    const message = await services.messages.byId(payload.tenantId, payload.event.messageId);
-    if (!ticket || !message) throw new Error('The mail is no longer visible.');
+  inboundMail(@Root() payload: DeliveredInboundMail): InboundMailGql {
+    // Checked and read for this receiver by TicketRealtime.inboundMail.
+    const { ticket, message } = payload.view;
     return { ticket: toTicketGql(ticket), message: toMessageGql(message), createdTicket: payload.event.createdTicket };
   }
 }

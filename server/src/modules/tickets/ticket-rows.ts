@@ -15,12 +15,12 @@ export async function loadTicketRows(em: EntityManager, tenantId: string, ids: r
   return ids.map((id) => byId.get(id)).filter((t): t is ITicket => t !== undefined);
 }
 
-const TICKET_COLUMNS = `id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, customer_id,
+export const TICKET_COLUMNS = `id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, customer_id,
   contact_id, customer_name, handler_id, customer_note, internal_note, to_char(expected_date, 'YYYY-MM-DD') as expected_date,
   estimated_minutes, processing_start, processing_end, time_tracking_allowed, merged_into_id, created_at, updated_at,
   last_customer_activity_at, last_agent_activity_at, last_activity_at, unread, version`;
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   tenant_id: string;
   number: number;
@@ -52,7 +52,7 @@ interface TicketRow {
 }
 
 /** A tickets row as the entity's shape (what the ORM would hydrate), for read-only pages. */
-function ticketFromRow(r: TicketRow): ITicket {
+export function ticketFromRow(r: TicketRow): ITicket {
   return {
     id: r.id,
     tenantId: r.tenant_id,

@@ -4,7 +4,7 @@ import type { Logger } from '../../../infra/logger.js';
 import { sql } from '../../../infra/sql.js';
 import { pgArray } from '../../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../../realtime/pubsub.js';
-import type { MailImporter } from '../import/mail-importer.js';
+import type { MailImporter, PreparedBatch } from '../import/mail-importer.js';
 import type { AfterImport } from '../mailbox.entity.js';
 import { imapFlowOptions, type ImapSettings } from './imap-settings.js';
 
@@ -30,8 +30,10 @@ export interface WatcherTiming {
   readonly maxBackoffSeconds: number;
 }
 
-/** Messages fetched per round trip; each is imported in its own transaction. */
-const FETCH_CHUNK = 25;
+/** At most this many messages are fetched in one round trip and imported in one transaction… */
+const BATCH_MESSAGES = 50;
+/** …and at most this many bytes (by the server's RFC822.SIZE; a larger message goes alone). */
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 /**
  * Watches one mailbox while this process holds its lease: connects, imports every message above the
@@ -176,20 +178,35 @@ export class MailboxWatcher {
     await this.finishPending(client, uidValidity);
     const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
-    for (let i = 0; i < uids.length && this.running; i += FETCH_CHUNK) {
-      const chunk = uids.slice(i, i + FETCH_CHUNK);
+    const sizes = uids.length > 0 ? await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true }) : [];
+    const batches = batchesOf(
+      sizes.map((m) => ({ uid: m.uid, size: m.size ?? 0 })).sort((a, b) => a.uid - b.uid),
+      BATCH_MESSAGES,
+      BATCH_BYTES,
+    );
+    // While one batch is written, the next is fetched and read (parsing is CPU, writing mostly waits).
+    const fetchBatch = async (chunk: number[]): Promise<PreparedBatch> => {
       const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
-      const imported: number[] = [];
-      for (const message of messages.sort((a, b) => a.uid - b.uid)) {
-        if (!message.source) continue;
-        const outcome = await this.importer.import(this.mailbox, {
-          uidValidity,
-          uid: message.uid,
-          raw: message.source,
-          receivedAt: message.internalDate instanceof Date ? message.internalDate : message.internalDate ? new Date(message.internalDate) : null,
-        });
-        if (outcome.status !== 'already') imported.push(message.uid);
-      }
+      return this.importer.prepare(
+        messages
+          .filter((message) => message.source)
+          .sort((a, b) => a.uid - b.uid)
+          .map((message) => ({
+            uidValidity,
+            uid: message.uid,
+            raw: message.source!,
+            receivedAt: message.internalDate instanceof Date ? message.internalDate : message.internalDate ? new Date(message.internalDate) : null,
+          })),
+      );
+    };
+    let next: Promise<PreparedBatch> | null = batches.length > 0 ? fetchBatch(batches[0]!) : null;
+    for (let i = 1; next && this.running; i++) {
+      const batch = await next;
+      next = i < batches.length ? fetchBatch(batches[i]!) : null;
+      // Should this batch fail, the read-ahead is dropped with it; its rejection must not go unhandled.
+      next?.catch(() => undefined);
+      const outcomes = await this.importer.importPrepared(this.mailbox, batch);
+      const imported = batch.prepared.filter((_, j) => outcomes[j]!.status !== 'already').map((p) => p.message.uid);
       await this.afterImport(client, uidValidity, imported);
     }
   }
@@ -253,6 +270,24 @@ export class MailboxWatcher {
       };
     });
   }
+}
+
+/** UIDs in order, cut into batches of at most `count` messages and `bytes` bytes (a larger message alone). */
+export function batchesOf(messages: readonly { uid: number; size: number }[], count: number, bytes: number): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let size = 0;
+  for (const message of messages) {
+    if (current.length > 0 && (current.length >= count || size + message.size > bytes)) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message.uid);
+    size += message.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function describe(error: unknown): string {

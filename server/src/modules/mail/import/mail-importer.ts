@@ -1,26 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../../infra/logger.js';
-import { sql } from '../../../infra/sql.js';
+import { insertRows, sql } from '../../../infra/sql.js';
 import type { TresenPubSub } from '../../../realtime/pubsub.js';
-import { Message } from '../../messages/message.entity.js';
-import { Ticket, TicketHistory, TicketStatus } from '../../tickets/ticket.entity.js';
-import { nextTicketNumber } from '../../tickets/ticket-numbers.js';
+import type { InboundMailEvent } from '../../../realtime/topics.js';
 import { pgArray } from '../../tickets/ticket.filter.js';
 import { SUBJECT_MAX } from '../../tickets/ticket.rules.js';
-import { MailParseError, parseMail, type MailLimits, type ParsedMail } from '../parsing/parse-mail.js';
+import { MailParseError, type MailLimits, type ParsedMail } from '../parsing/parse-mail.js';
+import { MailReader, readMail } from '../parsing/mail-reader.js';
 import type { MessageIdSigner } from '../threading/message-ids.js';
-import { findThread } from '../threading/thread-finder.js';
-import { queueAutoReply } from '../smtp/auto-reply.js';
 import type { Outbox } from '../smtp/outbox.js';
-import { ensureContact } from './sender-contact.js';
+import { placeMails, type ImportMailbox } from './mail-placer.js';
 
-/** The mailbox facts an import needs. */
-export interface ImportMailbox {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly departmentId: string;
-}
+export type { ImportMailbox } from './mail-placer.js';
 
 /** One message as the IMAP server has it. */
 export interface ServerMessage {
@@ -35,14 +27,29 @@ export type ImportOutcome =
   | { status: 'imported'; inboundId: string; ticketId: string; messageId: string; createdTicket: boolean }
   | { status: 'duplicate' | 'ignored' | 'failed'; inboundId: string; reason: string };
 
-/** Mail text kept per message; the full mail stays in the raw copy. Keeps the search index within PostgreSQL's limits. */
-const TEXT_KEEP = 200_000;
+/** Messages read by MailImporter.prepare, ready to import. */
+export interface PreparedBatch {
+  readonly prepared: readonly Prepared[];
+}
+
+interface Prepared {
+  readonly message: ServerMessage;
+  readonly sha256: string;
+  readonly parsed: ParsedMail | MailParseError;
+  readonly receivedAt: Date;
+}
+
+/** An outcome with the department its ticket is in (for the events after the commit). */
+type Written = { outcome: ImportOutcome; departmentId: string | null };
 
 /**
- * Turns one server message into a ticket or a message on a ticket, in one transaction with its
- * bookkeeping row (mailbox, UIDVALIDITY, UID — unique) and the raw mail. A message that cannot be
- * parsed or breaks a limit is kept as a failed row with its reason; the mailbox moves on. Events are
- * published only after the commit. Safe to call twice for the same message: the second is "already".
+ * Turns server messages into tickets or messages on tickets. A batch (the messages of one fetch) is
+ * one transaction with each message's bookkeeping row (mailbox, UIDVALIDITY, UID — unique) and raw
+ * mail, written with a handful of statements for the whole batch. Should the batch fail, its
+ * messages are imported again one at a time, so one bad message cannot hold back the others. A
+ * message that cannot be parsed or breaks a limit is kept as a failed row with its reason; the
+ * mailbox moves on. Events are published only after the commit. Safe to call twice for the same
+ * message: the second is "already".
  */
 export class MailImporter {
   constructor(
@@ -53,34 +60,191 @@ export class MailImporter {
     private readonly logger: Logger,
     /** Where acknowledgements of new tickets are queued; null: none are sent. */
     private readonly outbox: Outbox | null = null,
+    /** Parses mail (on worker threads when it has them); by default on this thread. */
+    private readonly reader: MailReader = new MailReader(limits, 0),
   ) {}
 
   async import(mailbox: ImportMailbox, message: ServerMessage): Promise<ImportOutcome> {
-    const sha256 = createHash('sha256').update(message.raw).digest('hex');
-    const parsed = await this.parse(message.raw);
-    const receivedAt = message.receivedAt ?? new Date();
-    let published: (() => Promise<void>) | null = null;
-    const outcome = await this.em.fork().transactional(async (em) => {
-      // Imports of one mailbox run one at a time across all processes; the unique key is the last guard.
-      await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`mailbox:${mailbox.id}`]);
-      const seen = await sql<{ id: string }>(em, 'select id from inbound_mails where tenant_id = ? and mailbox_id = ? and uid_validity = ? and uid = ?', [
-        mailbox.tenantId,
-        mailbox.id,
-        message.uidValidity,
-        message.uid,
-      ]);
-      if (seen.length > 0) return { status: 'already' } as const;
+    return (await this.importBatch(mailbox, [message]))[0]!;
+  }
+
+  /** Imports messages of one mailbox in one transaction, in the given order; outcomes in the same order. */
+  async importBatch(mailbox: ImportMailbox, messages: readonly ServerMessage[]): Promise<ImportOutcome[]> {
+    return this.importPrepared(mailbox, await this.prepare(messages));
+  }
+
+  /**
+   * Reads (parses) messages for importPrepared. Separate so that a caller can read the next batch
+   * while the database writes the previous one.
+   */
+  async prepare(messages: readonly ServerMessage[]): Promise<PreparedBatch> {
+    const parsed = await this.reader.read(messages.map((message) => message.raw));
+    return {
+      prepared: messages.map((message, i) => ({
+        message,
+        sha256: createHash('sha256').update(message.raw).digest('hex'),
+        parsed: parsed[i]!,
+        receivedAt: message.receivedAt ?? new Date(),
+      })),
+    };
+  }
+
+  /** importBatch for messages already read by prepare. */
+  async importPrepared(mailbox: ImportMailbox, batch: PreparedBatch): Promise<ImportOutcome[]> {
+    const { prepared } = batch;
+    const messages = prepared.map((p) => p.message);
+    if (messages.length === 0) return [];
+    let written: Written[];
+    try {
+      written = await this.em.fork().transactional((em) => this.writeBatch(em, mailbox, prepared));
+    } catch (error) {
+      if (messages.length === 1) throw error;
+      this.logger.warn(
+        { mailboxId: mailbox.id, err: error instanceof Error ? error.message : String(error) },
+        'batch import failed; importing its mails one at a time',
+      );
+      const outcomes: ImportOutcome[] = [];
+      for (const message of messages) outcomes.push(await this.import(mailbox, message));
+      return outcomes;
+    }
+    const mails: InboundMailEvent[] = [];
+    for (const [i, { outcome, departmentId }] of written.entries()) {
+      if (outcome.status === 'failed') this.logger.warn({ mailboxId: mailbox.id, uid: messages[i]!.uid, reason: outcome.reason }, 'mail kept as failed');
+      if (outcome.status === 'imported') mails.push(inboundMail(mailbox, outcome, departmentId ?? mailbox.departmentId));
+    }
+    await this.publishImported(mailbox, mails);
+    if (written.some(({ outcome }) => outcome.status !== 'already')) await this.publishMailboxChanged(mailbox);
+    return written.map(({ outcome }) => outcome);
+  }
+
+  private async writeBatch(em: EntityManager, mailbox: ImportMailbox, prepared: readonly Prepared[]): Promise<Written[]> {
+    // Imports of one mailbox run one at a time across all processes; the unique key is the last guard.
+    await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`mailbox:${mailbox.id}`]);
+    const position = (m: ServerMessage) => `${m.uidValidity}:${m.uid}`;
+    const seen = await sql<{ uid_validity: string; uid: string }>(
+      em,
+      'select uid_validity, uid from inbound_mails where tenant_id = ? and mailbox_id = ? and uid_validity = any(?::bigint[]) and uid = any(?::bigint[])',
+      [mailbox.tenantId, mailbox.id, pgArray(prepared.map((p) => p.message.uidValidity)), pgArray(prepared.map((p) => p.message.uid))],
+    );
+    const already = new Set(seen.map((row) => `${row.uid_validity}:${row.uid}`));
+    // The same mail seen again (a UIDVALIDITY reset, or moved back into the folder): same bytes, same id.
+    const identity = (sha256: string, headerId: string | null) => `${sha256}\n${headerId ?? ''}`;
+    const twins = new Map<string, string>();
+    const readable = prepared.filter((p) => !(p.parsed instanceof MailParseError));
+    if (readable.length > 0) {
+      const rows = await sql<{ uid: string; raw_sha256: string; message_id_header: string | null }>(
+        em,
+        `select uid, raw_sha256, message_id_header from inbound_mails where tenant_id = ? and mailbox_id = ? and raw_sha256 = any(?::text[]) and status <> 'failed' order by imported_at, uid`,
+        [mailbox.tenantId, mailbox.id, pgArray(readable.map((p) => p.sha256))],
+      );
+      for (const row of rows)
+        if (!twins.has(identity(row.raw_sha256, row.message_id_header))) twins.set(identity(row.raw_sha256, row.message_id_header), row.uid);
+    }
+
+    const written: (Written & { row?: InboundRow })[] = [];
+    const toPlace: { parsed: ParsedMail; index: number }[] = [];
+    for (const p of prepared) {
+      const key = position(p.message);
+      if (already.has(key)) {
+        written.push({ outcome: { status: 'already' }, departmentId: null });
+        continue;
+      }
+      already.add(key);
       const inboundId = randomUUID();
-      const row = { inboundId, mailbox, message, sha256, receivedAt };
-      const result = await this.decide(em, row, parsed);
-      await this.advance(em, mailbox, message);
-      if (result.status === 'imported') published = () => this.publishImported(mailbox, result);
-      return result;
-    });
-    if (outcome.status === 'failed') this.logger.warn({ mailboxId: mailbox.id, uid: message.uid, reason: outcome.reason }, 'mail kept as failed');
-    if (published) await (published as () => Promise<void>)();
-    if (outcome.status !== 'already' && outcome.status !== 'imported') await this.publishMailboxChanged(mailbox);
-    return outcome;
+      const row: InboundRow = { inboundId, prepared: p, status: 'failed', reason: null, ticketId: null, messageId: null };
+      if (p.parsed instanceof MailParseError) {
+        Object.assign(row, { reason: p.parsed.reason });
+        written.push({ outcome: { status: 'failed', inboundId, reason: p.parsed.reason }, departmentId: null, row });
+        continue;
+      }
+      const twin = twins.get(identity(p.sha256, p.parsed.messageId));
+      if (twin !== undefined) {
+        const reason = `The same message was imported before (UID ${twin}).`;
+        Object.assign(row, { status: 'duplicate', reason });
+        written.push({ outcome: { status: 'duplicate', inboundId, reason }, departmentId: null, row });
+        continue;
+      }
+      twins.set(identity(p.sha256, p.parsed.messageId), String(p.message.uid));
+      toPlace.push({ parsed: p.parsed, index: written.length });
+      written.push({ outcome: { status: 'already' }, departmentId: null, row });
+    }
+
+    const placements = await placeMails(
+      em,
+      { signer: this.signer, outbox: this.outbox },
+      mailbox,
+      toPlace.map((t) => t.parsed),
+    );
+    for (const [i, placement] of placements.entries()) {
+      const entry = written[toPlace[i]!.index]!;
+      const row = entry.row!;
+      if (placement.status === 'imported') {
+        Object.assign(row, { status: 'imported', ticketId: placement.ticketId, messageId: placement.messageId });
+        entry.outcome = {
+          status: 'imported',
+          inboundId: row.inboundId,
+          ticketId: placement.ticketId,
+          messageId: placement.messageId,
+          createdTicket: placement.createdTicket,
+        };
+        entry.departmentId = placement.departmentId;
+      } else {
+        Object.assign(row, { status: placement.status, reason: placement.reason });
+        entry.outcome = { status: placement.status, inboundId: row.inboundId, reason: placement.reason };
+      }
+    }
+    const rows = written.flatMap((entry) => (entry.row ? [entry.row] : []));
+    await insertRows(
+      em,
+      'inbound_mails',
+      [
+        'id',
+        'tenant_id',
+        'mailbox_id',
+        'uid_validity',
+        'uid',
+        'message_id_header',
+        'raw_sha256',
+        'raw',
+        'size',
+        'subject',
+        'from_address',
+        'status',
+        'reason',
+        'ticket_id',
+        'message_id',
+        'received_at',
+        'imported_at',
+      ],
+      rows.map(({ inboundId, prepared: p, status, reason, ticketId, messageId }) => {
+        const parsed = p.parsed instanceof MailParseError ? null : p.parsed;
+        return [
+          inboundId,
+          mailbox.tenantId,
+          mailbox.id,
+          p.message.uidValidity,
+          p.message.uid,
+          parsed?.messageId ?? null,
+          p.sha256,
+          p.message.raw,
+          p.message.raw.length,
+          parsed ? parsed.subject.slice(0, SUBJECT_MAX) : null,
+          parsed?.from?.address.toLowerCase() ?? null,
+          status,
+          reason,
+          ticketId,
+          messageId,
+          p.receivedAt,
+          new Date(),
+        ];
+      }),
+    );
+    await this.advance(
+      em,
+      mailbox,
+      rows.map((row) => row.prepared.message),
+    );
+    return written.map(({ outcome, departmentId }) => ({ outcome, departmentId }));
   }
 
   /** Imports a failed mail again (after a fix or a raised limit). Returns the new outcome. */
@@ -94,7 +258,7 @@ export class MailImporter {
     const found = rows[0];
     if (!found) return null;
     const mailbox: ImportMailbox = { id: found.mailbox_id, tenantId, departmentId: found.department_id };
-    const parsed = await this.parse(found.raw);
+    const parsed = await readMail(found.raw, this.limits);
     let published: (() => Promise<void>) | null = null;
     const outcome = await this.em.fork().transactional(async (em) => {
       const locked = await sql<{ id: string }>(em, "select id from inbound_mails where tenant_id = ? and id = ? and status = 'failed' for update", [
@@ -106,271 +270,54 @@ export class MailImporter {
         await sql(em, 'update inbound_mails set reason = ?, retried_at = now() where id = ?', [parsed.reason, inboundId]);
         return { status: 'failed', inboundId, reason: parsed.reason } as const;
       }
-      const target = await this.place(em, mailbox, parsed);
+      const target = (await placeMails(em, { signer: this.signer, outbox: this.outbox }, mailbox, [parsed]))[0]!;
       if (target.status !== 'imported') {
         await sql(em, 'update inbound_mails set status = ?, reason = ?, retried_at = now() where id = ?', [target.status, target.reason, inboundId]);
-        return { ...target, inboundId };
+        return { status: target.status, reason: target.reason, inboundId };
       }
       await sql(em, "update inbound_mails set status = 'imported', reason = null, ticket_id = ?, message_id = ?, retried_at = now() where id = ?", [
         target.ticketId,
         target.messageId,
         inboundId,
       ]);
-      const result = { ...target, inboundId };
-      published = () => this.publishImported(mailbox, result);
-      return result;
+      const { ticketId, messageId, createdTicket, departmentId } = target;
+      published = () => this.publishImported(mailbox, [inboundMail(mailbox, { ticketId, messageId, createdTicket }, departmentId)]);
+      return { status: 'imported', inboundId, ticketId, messageId, createdTicket } as const;
     });
     if (published) await (published as () => Promise<void>)();
     await this.publishMailboxChanged(mailbox);
     return outcome;
   }
 
-  private async parse(raw: Buffer): Promise<ParsedMail | MailParseError> {
-    try {
-      return await parseMail(raw, this.limits);
-    } catch (error) {
-      if (error instanceof MailParseError) return error;
-      // A parser bug must not stop the mailbox: keep the mail as failed with what went wrong.
-      return new MailParseError(`The message could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private async decide(
-    em: EntityManager,
-    row: { inboundId: string; mailbox: ImportMailbox; message: ServerMessage; sha256: string; receivedAt: Date },
-    parsed: ParsedMail | MailParseError,
-  ): Promise<ImportOutcome> {
-    const { inboundId, mailbox, message, sha256, receivedAt } = row;
-    const headerId = parsed instanceof MailParseError ? null : parsed.messageId;
-    const insert = async (status: string, reason: string | null, ticketId: string | null, messageId: string | null) => {
-      await sql(
-        em,
-        `insert into inbound_mails (id, tenant_id, mailbox_id, uid_validity, uid, message_id_header, raw_sha256, raw, size, subject, from_address,
-           status, reason, ticket_id, message_id, received_at, imported_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-        [
-          inboundId,
-          mailbox.tenantId,
-          mailbox.id,
-          message.uidValidity,
-          message.uid,
-          headerId,
-          sha256,
-          message.raw,
-          message.raw.length,
-          parsed instanceof MailParseError ? null : parsed.subject.slice(0, SUBJECT_MAX),
-          parsed instanceof MailParseError ? null : (parsed.from?.address.toLowerCase() ?? null),
-          status,
-          reason,
-          ticketId,
-          messageId,
-          receivedAt,
-        ],
-      );
-    };
-    if (parsed instanceof MailParseError) {
-      await insert('failed', parsed.reason, null, null);
-      return { status: 'failed', inboundId, reason: parsed.reason };
-    }
-    // The same mail seen again (a UIDVALIDITY reset, or moved back into the folder): same bytes, same id.
-    const twin = await sql<{ uid: string }>(
-      em,
-      `select uid from inbound_mails where tenant_id = ? and mailbox_id = ? and raw_sha256 = ? and message_id_header is not distinct from ? and status <> 'failed' limit 1`,
-      [mailbox.tenantId, mailbox.id, sha256, headerId],
-    );
-    if (twin.length > 0) {
-      const reason = `The same message was imported before (UID ${twin[0]!.uid}).`;
-      await insert('duplicate', reason, null, null);
-      return { status: 'duplicate', inboundId, reason };
-    }
-    const placed = await this.place(em, mailbox, parsed);
-    if (placed.status !== 'imported') {
-      await insert(placed.status, placed.reason, null, null);
-      return { ...placed, inboundId };
-    }
-    await insert('imported', null, placed.ticketId, placed.messageId);
-    return { ...placed, inboundId };
-  }
-
-  /** Threads the mail and writes the ticket and message (inside the caller's transaction). */
-  private async place(
-    em: EntityManager,
-    mailbox: ImportMailbox,
-    parsed: ParsedMail,
-  ): Promise<{ status: 'imported'; ticketId: string; messageId: string; createdTicket: boolean } | { status: 'ignored'; reason: string }> {
-    const tenantId = mailbox.tenantId;
-    const sender = parsed.from?.address.trim().toLowerCase() ?? null;
-    if (sender) {
-      const own = await sql<{ address: string }>(em, 'select address from mailboxes where tenant_id = ? and address = ?', [tenantId, sender]);
-      if (own.length > 0) return { status: 'ignored', reason: `Sent from our own address ${sender}; not turned into a ticket (mail loop protection).` };
-    }
-    const thread = await findThread(em, this.signer, tenantId, parsed, sender);
-    const contact = sender ? await ensureContact(em, tenantId, sender, parsed.from?.name ?? '') : null;
-    const now = new Date();
-    const messageId = randomUUID();
-    let ticketId: string;
-    let createdTicket = false;
-    let newTicketNumber: number | null = null;
-    if (thread) {
-      ticketId = thread.ticketId;
-      await this.touchTicket(em, tenantId, ticketId, parsed, sender, now);
-    } else {
-      ticketId = randomUUID();
-      createdTicket = true;
-      const status = await em.findOneOrFail(TicketStatus, { tenantId, key: 'new' });
-      const number = await nextTicketNumber(em, tenantId);
-      newTicketNumber = number;
-      em.create(Ticket, {
-        id: ticketId,
-        tenantId,
-        number,
-        subject: ticketSubject(parsed.subject),
-        statusId: status.id,
-        statusCategory: status.category,
-        priority: 1,
-        departmentId: mailbox.departmentId,
-        channel: 'mail',
-        customerId: contact?.customerId ?? null,
-        contactId: contact?.contactId ?? null,
-        customerName: contact?.customerName ?? null,
-        handlerId: null,
-        createdAt: now,
-        updatedAt: now,
-        lastActivityAt: now,
-        lastCustomerActivityAt: now,
-        unread: true,
-      });
-      em.create(TicketHistory, {
-        tenantId,
-        ticketId,
-        actorUserId: null,
-        actorLabel: sender ?? 'E-Mail',
-        at: now,
-        field: 'created',
-        oldValue: null,
-        newValue: `#${number}`,
-      });
-    }
-    em.create(Message, {
-      id: messageId,
-      tenantId,
-      ticketId,
-      kind: 'inbound',
-      authorUserId: null,
-      authorContactId: contact?.contactId ?? null,
-      fromAddress: sender,
-      toAddresses: parsed.to.map((a) => a.address.toLowerCase()),
-      ccAddresses: parsed.cc.map((a) => a.address.toLowerCase()),
-      bodyText: parsed.newText.slice(0, TEXT_KEEP),
-      quotedText: parsed.quotedText?.slice(0, TEXT_KEEP) ?? null,
-      bodyHtml: null,
-      mailMessageId: parsed.messageId,
-      automaticReason: parsed.automatic?.reason ?? null,
-      noAutoReply: parsed.automatic !== null || parsed.autoReplySuppressed,
-      bouncedRecipients: parsed.bounce?.failedRecipients ?? [],
-      hasRemoteImages: parsed.hasRemoteImages,
-      createdAt: now,
-    });
-    await em.flush();
-    if (newTicketNumber !== null && this.outbox) {
-      await queueAutoReply(em, this.signer, this.outbox, {
-        tenantId,
-        mailboxId: mailbox.id,
-        ticket: { id: ticketId, number: newTicketNumber, subject: ticketSubject(parsed.subject) },
-        sender,
-        senderName: parsed.from?.name ?? '',
-        customerName: contact?.customerName ?? '',
-        noAutoReply: parsed.automatic !== null || parsed.autoReplySuppressed,
-      });
-    }
-    const html = await this.storeAttachments(em, tenantId, messageId, parsed);
-    if (html !== null) await sql(em, 'update messages set body_html = ? where id = ?', [html, messageId]);
-    if (parsed.bounce && thread?.bouncedMessageId) {
-      await sql(
-        em,
-        `update messages set bounced_recipients = (select array(select distinct unnest(bounced_recipients || ?::text[]))) where tenant_id = ? and id = ?`,
-        [pgArray(parsed.bounce.failedRecipients), tenantId, thread.bouncedMessageId],
-      );
-    }
-    return { status: 'imported', ticketId, messageId, createdTicket };
-  }
-
-  /** A reply on an existing ticket: activity, unread, and "customer replied" when it was waiting or closed. */
-  private async touchTicket(em: EntityManager, tenantId: string, ticketId: string, parsed: ParsedMail, sender: string | null, now: Date): Promise<void> {
-    const ticket = await em.findOneOrFail(Ticket, { tenantId, id: ticketId });
-    ticket.lastActivityAt = now;
-    ticket.lastCustomerActivityAt = now;
-    ticket.updatedAt = now;
-    ticket.unread = true;
-    // Automatic mail (out of office, bounces) never reopens a ticket; a person's answer does.
-    if (!parsed.automatic && ticket.statusCategory !== 'open') {
-      const replied = await em.findOneOrFail(TicketStatus, { tenantId, key: 'customer_replied' });
-      const previous = await em.findOneOrFail(TicketStatus, { tenantId, id: ticket.statusId });
-      em.create(TicketHistory, {
-        tenantId,
-        ticketId,
-        actorUserId: null,
-        actorLabel: sender ?? 'E-Mail',
-        at: now,
-        field: 'status',
-        oldValue: previous.key,
-        newValue: replied.key,
-      });
-      ticket.statusId = replied.id;
-      ticket.statusCategory = replied.category;
-    }
-  }
-
-  /** Stores attachments (content once per hash) and returns the HTML with cid: images pointing at them. */
-  private async storeAttachments(em: EntityManager, tenantId: string, messageId: string, parsed: ParsedMail): Promise<string | null> {
-    let html = parsed.html;
-    for (const attachment of parsed.attachments) {
-      const sha256 = createHash('sha256').update(attachment.content).digest('hex');
-      await sql(
-        em,
-        'insert into attachment_blobs (tenant_id, sha256, size, data, created_at) values (?, ?, ?, ?, now()) on conflict (tenant_id, sha256) do nothing',
-        [tenantId, sha256, attachment.content.length, attachment.content],
-      );
-      const id = randomUUID();
-      await sql(
-        em,
-        `insert into attachments (id, tenant_id, message_id, sha256, filename, content_type, size, uploaded_by_id, created_at, content_id, inline)
-         values (?, ?, ?, ?, ?, ?, ?, null, now(), ?, ?)`,
-        [id, tenantId, messageId, sha256, attachment.filename, attachment.contentType, attachment.content.length, attachment.contentId, attachment.inline],
-      );
-      if (html && attachment.contentId) html = html.split(`cid:${attachment.contentId}`).join(`/attachments/${id}`);
-    }
-    return html;
-  }
-
   /** Moves the mailbox's import position forward (never back) in the same transaction. */
-  private async advance(em: EntityManager, mailbox: ImportMailbox, message: ServerMessage): Promise<void> {
-    await sql(
-      em,
-      `insert into mailbox_states (mailbox_id, tenant_id, uid_validity, last_uid, last_import_at, updated_at) values (?, ?, ?, ?, now(), now())
-       on conflict (mailbox_id) do update set
-         last_uid = case when mailbox_states.uid_validity is distinct from excluded.uid_validity then excluded.last_uid else greatest(mailbox_states.last_uid, excluded.last_uid) end,
-         uid_validity = excluded.uid_validity, last_import_at = now(), updated_at = now()`,
-      [mailbox.id, mailbox.tenantId, message.uidValidity, message.uid],
-    );
+  private async advance(em: EntityManager, mailbox: ImportMailbox, messages: readonly ServerMessage[]): Promise<void> {
+    const last = new Map<number, number>();
+    for (const m of messages) last.set(m.uidValidity, Math.max(last.get(m.uidValidity) ?? 0, m.uid));
+    for (const [uidValidity, uid] of last)
+      await sql(
+        em,
+        `insert into mailbox_states (mailbox_id, tenant_id, uid_validity, last_uid, last_import_at, updated_at) values (?, ?, ?, ?, now(), now())
+         on conflict (mailbox_id) do update set
+           last_uid = case when mailbox_states.uid_validity is distinct from excluded.uid_validity then excluded.last_uid else greatest(mailbox_states.last_uid, excluded.last_uid) end,
+           uid_validity = excluded.uid_validity, last_import_at = now(), updated_at = now()`,
+        [mailbox.id, mailbox.tenantId, uidValidity, uid],
+      );
   }
 
-  private async publishImported(mailbox: ImportMailbox, result: { ticketId: string; messageId: string; createdTicket: boolean }): Promise<void> {
-    const rows = await sql<{ department_id: string }>(this.em, 'select department_id from tickets where tenant_id = ? and id = ?', [
-      mailbox.tenantId,
-      result.ticketId,
-    ]);
-    const departmentId = rows[0]?.department_id ?? mailbox.departmentId;
+  /** After the commit: each mail's ticket and thread change, then the batch's new mail in one event. */
+  private async publishImported(mailbox: ImportMailbox, mails: readonly InboundMailEvent[]): Promise<void> {
     const { tenantId } = mailbox;
-    await this.pubSub.publish('ticketChanged', tenantId, {
-      kind: result.createdTicket ? 'CREATED' : 'UPDATED',
-      ticketId: result.ticketId,
-      departmentId,
-      previousDepartmentId: null,
-    });
-    await this.pubSub.publish('messageAdded', tenantId, { ticketId: result.ticketId, messageId: result.messageId, departmentId });
-    await this.pubSub.publish('inboundMail', tenantId, { ...result, departmentId, mailboxId: mailbox.id });
-    await this.publishMailboxChanged(mailbox);
+    for (const mail of mails) {
+      const { ticketId, messageId, departmentId } = mail;
+      await this.pubSub.publish('ticketChanged', tenantId, {
+        kind: mail.createdTicket ? 'CREATED' : 'UPDATED',
+        ticketId,
+        departmentId,
+        previousDepartmentId: null,
+      });
+      await this.pubSub.publish('messageAdded', tenantId, { ticketId, messageId, departmentId });
+    }
+    if (mails.length > 0) await this.pubSub.publish('inboundMail', tenantId, { mails });
   }
 
   private async publishMailboxChanged(mailbox: ImportMailbox): Promise<void> {
@@ -378,8 +325,16 @@ export class MailImporter {
   }
 }
 
-function ticketSubject(subject: string): string {
-  const trimmed = subject.replace(/\s+/g, ' ').trim();
-  if (trimmed === '') return '(no subject)';
-  return trimmed.length > SUBJECT_MAX ? `${trimmed.slice(0, SUBJECT_MAX - 1)}…` : trimmed;
+function inboundMail(mailbox: ImportMailbox, mail: { ticketId: string; messageId: string; createdTicket: boolean }, departmentId: string): InboundMailEvent {
+  return { ticketId: mail.ticketId, messageId: mail.messageId, createdTicket: mail.createdTicket, departmentId, mailboxId: mailbox.id };
+}
+
+/** An inbound_mails row about to be written. */
+interface InboundRow {
+  inboundId: string;
+  prepared: Prepared;
+  status: 'imported' | 'duplicate' | 'ignored' | 'failed';
+  reason: string | null;
+  ticketId: string | null;
+  messageId: string | null;
 }
