@@ -14,6 +14,8 @@ export interface TestServer {
   readonly wsUrl: string;
   readonly orm: MikroORM;
   readonly app: App;
+  /** The server's event bus: events published on it reach the server's subscribers. */
+  readonly bus: RealtimeBus;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestServer(
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     orm,
     app,
+    bus,
     close: async () => {
       await app.close();
       await bus.close();

@@ -105,7 +105,7 @@ export async function placeMails(em: EntityManager, parts: PlacerParts, mailbox:
     }
     const thread = await threads.find(em, mail, sender);
     const contact = sender ? contacts.ensure(sender, mail.from?.name ?? '') : null;
-    const at = new Date();
+    const at = importClock();
     const messageId = randomUUID();
     let ticketId: string;
     if (thread) {
@@ -325,6 +325,18 @@ async function touchTickets(
     history.push([randomUUID(), tenantId, row.id, null, touch.reopenedBy, touch.reopenedAt, 'status', previous, replied.key]);
   }
   return new Map(rows.map((row) => [row.id, row.department_id]));
+}
+
+let lastImportAt = 0;
+
+/**
+ * When a mail was imported: now, but always later than the mail imported before it in this process.
+ * A batch is placed within a millisecond, and a thread is shown in the order of these times; equal
+ * times would let a reply show above the mail it answers.
+ */
+function importClock(): Date {
+  lastImportAt = Math.max(Date.now(), lastImportAt + 1);
+  return new Date(lastImportAt);
 }
 
 function ticketSubject(subject: string): string {
