@@ -31,7 +31,7 @@ export interface WatcherTiming {
 }
 
 /** At most this many messages are fetched in one round trip and imported in one transaction… */
-const BATCH_MESSAGES = 50;
+const BATCH_MESSAGES = 100;
 /** …and at most this many bytes (by the server's RFC822.SIZE; a larger message goes alone). */
 const BATCH_BYTES = 8 * 1024 * 1024;
 
