@@ -1,6 +1,6 @@
 /**
  * Benchmark: mail import. Appends realistic customer mail to a Dovecot of its own, lets Tresen's mail
- * worker import it (IDLE watcher, one transaction per message), and compares the rate with a bare
+ * worker import it (IDLE watcher, one transaction per fetched batch), and compares the rate with a bare
  * ImapFlow client that fetches and parses the same messages with the same parseMail and writes
  * nothing. Then, with the watcher idle, appends messages one at a time and measures how long each
  * takes from the end of its APPEND to the `inboundMail` event at a subscribed agent console.

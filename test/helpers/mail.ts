@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { ImportMailbox } from '../../server/src/modules/mail/import/mail-importer.js';
+import type { World } from './factories.js';
 
 export interface MailSpec {
   from?: string;
@@ -35,4 +37,27 @@ export function rawMail(spec: MailSpec = {}): string {
     '',
   ];
   return lines.join('\r\n');
+}
+
+/**
+ * A disabled mailbox (support@tresen.example) in the world's shared department, created through the
+ * API, as the importer sees it: for tests that hand mail to the importer directly.
+ */
+export async function importMailbox(world: World): Promise<ImportMailbox> {
+  const { mailboxCreate } = await world.asAdmin.data<{ mailboxCreate: { id: string } }>(
+    'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id } }',
+    {
+      i: {
+        address: 'support@tresen.example',
+        departmentId: world.sharedDepartmentId,
+        host: '127.0.0.1',
+        port: 1,
+        security: 'NONE',
+        user: 'u',
+        password: 'p',
+        enabled: false,
+      },
+    },
+  );
+  return { id: mailboxCreate.id, tenantId: world.tenantId, departmentId: world.sharedDepartmentId };
 }

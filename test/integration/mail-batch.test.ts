@@ -7,7 +7,7 @@ import { MessageIdSigner } from '../../server/src/modules/mail/threading/message
 import type { InboundMailBatch } from '../../server/src/realtime/topics.js';
 import { collect, eventually, sleep, wsClient } from '../helpers/graphql.js';
 import { departmentFactory, worldFactory, type World } from '../helpers/factories.js';
-import { newMessageId, rawMail } from '../helpers/mail.js';
+import { importMailbox, newMessageId, rawMail } from '../helpers/mail.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -36,22 +36,7 @@ interface Setup {
 async function setUp(): Promise<Setup> {
   const world = await worldFactory(server.orm, server.url);
   const importer = new MailImporter(server.orm.em.fork(), server.bus.pubSub, signer, DEFAULT_MAIL_LIMITS, logger);
-  const { mailboxCreate } = await world.asAdmin.data<{ mailboxCreate: { id: string } }>(
-    'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id } }',
-    {
-      i: {
-        address: 'support@tresen.example',
-        departmentId: world.sharedDepartmentId,
-        host: '127.0.0.1',
-        port: 1,
-        security: 'NONE',
-        user: 'u',
-        password: 'p',
-        enabled: false,
-      },
-    },
-  );
-  return { world, importer, mailbox: { id: mailboxCreate.id, tenantId: world.tenantId, departmentId: world.sharedDepartmentId } };
+  return { world, importer, mailbox: await importMailbox(world) };
 }
 
 /** A mail with a text part and the same small PNG attached inline (cid:) — identical content across mails. */

@@ -9,7 +9,7 @@ import { DEFAULT_MAIL_LIMITS } from '../../server/src/modules/mail/parsing/parse
 import { MessageIdSigner } from '../../server/src/modules/mail/threading/message-ids.js';
 import { createRealtimeBus } from '../../server/src/realtime/pubsub.js';
 import { worldFactory, type World } from '../helpers/factories.js';
-import { newMessageId, rawMail } from '../helpers/mail.js';
+import { importMailbox, newMessageId, rawMail } from '../helpers/mail.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -31,22 +31,7 @@ beforeAll(async () => {
   world = await worldFactory(server.orm, server.url);
   const logger = createLogger({ logLevel: 'fatal' });
   importer = new MailImporter(server.orm.em.fork(), createRealtimeBus(undefined, logger).pubSub, signer, DEFAULT_MAIL_LIMITS, logger);
-  const { mailboxCreate } = await world.asAdmin.data<{ mailboxCreate: { id: string } }>(
-    'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id } }',
-    {
-      i: {
-        address: 'support@tresen.example',
-        departmentId: world.sharedDepartmentId,
-        host: '127.0.0.1',
-        port: 1,
-        security: 'NONE',
-        user: 'u',
-        password: 'p',
-        enabled: false,
-      },
-    },
-  );
-  mailbox = { id: mailboxCreate.id, tenantId: world.tenantId, departmentId: world.sharedDepartmentId };
+  mailbox = await importMailbox(world);
 });
 afterAll(() => server?.close());
 
