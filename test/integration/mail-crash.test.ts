@@ -12,7 +12,8 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
  * A server process is killed (SIGKILL) while it imports and moves mail; a new process takes the
  * mailbox over. Every mail must end up imported exactly once and moved exactly once.
  */
-const TOTAL = 150;
+/** Several import batches (up to 100 mails each), so the kill can land after any of their commits but the last. */
+const TOTAL = 350;
 let dovecot: Dovecot;
 let server: TestServer;
 let world: World;

@@ -34,6 +34,10 @@ export interface WatcherTiming {
 const BATCH_MESSAGES = 100;
 /** …and at most this many bytes (by the server's RFC822.SIZE; a larger message goes alone). */
 const BATCH_BYTES = 8 * 1024 * 1024;
+/** A sync's first batch is small, so that writing starts while the next batch is read. */
+const FIRST_BATCH_MESSAGES = 10;
+/** UIDs whose sizes are asked for in one round trip. */
+const SIZE_WINDOW = 500;
 
 /**
  * Watches one mailbox while this process holds its lease: connects, imports every message above the
@@ -178,12 +182,7 @@ export class MailboxWatcher {
     await this.finishPending(client, uidValidity);
     const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
-    const sizes = uids.length > 0 ? await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true }) : [];
-    const batches = batchesOf(
-      sizes.map((m) => ({ uid: m.uid, size: m.size ?? 0 })).sort((a, b) => a.uid - b.uid),
-      BATCH_MESSAGES,
-      BATCH_BYTES,
-    );
+    const batches = this.batchesOf(client, uids);
     // While one batch is written, the next is fetched and read (parsing is CPU, writing mostly waits).
     const fetchBatch = async (chunk: number[]): Promise<PreparedBatch> => {
       const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
@@ -199,15 +198,37 @@ export class MailboxWatcher {
           })),
       );
     };
-    let next: Promise<PreparedBatch> | null = batches.length > 0 ? fetchBatch(batches[0]!) : null;
-    for (let i = 1; next && this.running; i++) {
+    const readNext = async (): Promise<PreparedBatch | null> => {
+      const uids = await batches.next();
+      return uids.done ? null : fetchBatch(uids.value);
+    };
+    let next = readNext();
+    // The server-side action of a committed batch runs while the next batch is written, in order.
+    let serverSide: Promise<void> = Promise.resolve();
+    while (this.running) {
       const batch = await next;
-      next = i < batches.length ? fetchBatch(batches[i]!) : null;
+      if (!batch) break;
+      next = readNext();
       // Should this batch fail, the read-ahead is dropped with it; its rejection must not go unhandled.
-      next?.catch(() => undefined);
+      next.catch(() => undefined);
       const outcomes = await this.importer.importPrepared(this.mailbox, batch);
       const imported = batch.prepared.filter((_, j) => outcomes[j]!.status !== 'already').map((p) => p.message.uid);
-      await this.afterImport(client, uidValidity, imported);
+      await serverSide;
+      serverSide = this.afterImport(client, uidValidity, imported);
+      serverSide.catch(() => undefined);
+    }
+    await serverSide;
+  }
+
+  /**
+   * The UIDs in import batches, by the sizes the server reports, asked for SIZE_WINDOW UIDs at a
+   * time as the batches are taken (a backlog of 10,000 need not be listed before the first import).
+   */
+  private async *batchesOf(client: ImapFlow, uids: readonly number[]): AsyncGenerator<number[]> {
+    for (let i = 0; i < uids.length; i += SIZE_WINDOW) {
+      const sizes = await client.fetchAll(uids.slice(i, i + SIZE_WINDOW).join(','), { uid: true, size: true }, { uid: true });
+      const listed = sizes.map((m) => ({ uid: m.uid, size: m.size ?? 0 })).sort((a, b) => a.uid - b.uid);
+      yield* batchesOf(listed, BATCH_MESSAGES, BATCH_BYTES, i === 0 ? FIRST_BATCH_MESSAGES : BATCH_MESSAGES);
     }
   }
 
@@ -272,13 +293,17 @@ export class MailboxWatcher {
   }
 }
 
-/** UIDs in order, cut into batches of at most `count` messages and `bytes` bytes (a larger message alone). */
-export function batchesOf(messages: readonly { uid: number; size: number }[], count: number, bytes: number): number[][] {
+/**
+ * UIDs in order, cut into batches of at most `count` messages (`firstCount` for the first) and
+ * `bytes` bytes (a larger message alone).
+ */
+export function batchesOf(messages: readonly { uid: number; size: number }[], count: number, bytes: number, firstCount = count): number[][] {
   const batches: number[][] = [];
   let current: number[] = [];
   let size = 0;
   for (const message of messages) {
-    if (current.length > 0 && (current.length >= count || size + message.size > bytes)) {
+    const limit = batches.length === 0 ? firstCount : count;
+    if (current.length > 0 && (current.length >= limit || size + message.size > bytes)) {
       batches.push(current);
       current = [];
       size = 0;

@@ -4,6 +4,10 @@ import { Piscina } from 'piscina';
 import { MailParseError, parseMail, type MailLimits, type ParsedMail } from './parse-mail.js';
 import type { ParseTask, WorkerResult } from './parse-worker.js';
 
+const WARM_UP_MAIL = Buffer.from(
+  'From: a@example.org\r\nTo: b@example.org\r\nSubject: warm-up\r\nMessage-ID: <warm-up@example.org>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hallo</p>\r\n',
+);
+
 /** parseMail that never throws: a mail it cannot read comes back as a MailParseError with the reason. */
 export async function readMail(raw: Buffer, limits: MailLimits): Promise<ParsedMail | MailParseError> {
   try {
@@ -32,6 +36,8 @@ export class MailReader {
     const worker = new URL('./parse-worker.js', import.meta.url);
     const compiled = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(worker));
     this.pool = threads > 0 && compiled ? new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 }) : null;
+    // Load the parser on the worker now, not when the first customer mail waits for it.
+    if (this.pool) void this.pool.run({ raws: [WARM_UP_MAIL], limits } satisfies ParseTask).catch(() => undefined);
   }
 
   /** Whether mail is parsed on worker threads. */

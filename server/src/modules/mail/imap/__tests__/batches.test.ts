@@ -12,5 +12,14 @@ describe('batchesOf', () => {
     ]);
     expect(batchesOf([m(1, 10), m(2, 500), m(3, 10)], 10, 100)).toEqual([[1], [2], [3]]);
     expect(batchesOf([m(5, 100), m(9, 0)], 10, 100)).toEqual([[5, 9]]);
+    // A small first batch, then full ones.
+    expect(
+      batchesOf(
+        [1, 2, 3, 4, 5, 6, 7].map((uid) => m(uid, 1)),
+        3,
+        100,
+        1,
+      ),
+    ).toEqual([[1], [2, 3, 4], [5, 6, 7]]);
   });
 });
