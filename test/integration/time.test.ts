@@ -1,3 +1,4 @@
+import { loadConfig } from '../../server/src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../server/src/infra/sql.js';
 import { PASSWORD, staffFactory, worldFactory, type World } from '../helpers/factories.js';
@@ -161,7 +162,12 @@ describe('timers', () => {
     expect(await world.asAgent.errorCode(stop, { t: first.id })).toBe('BAD_USER_INPUT');
     const stopped = await world.asAgent.data<{ timerStop: { minutes: number; date: string } }>(stop, { t: second.id });
     expect(stopped.timerStop.minutes).toBe(1);
-    expect(stopped.timerStop.date).toBe(new Date().toISOString().slice(0, 10));
+    // Today where the team works (TRESEN_TIME_ZONE, Europe/Berlin by default), not in UTC: from 23:00
+    // UTC on, Berlin is a day ahead.
+    const berlinToday = new Intl.DateTimeFormat('en-CA', { timeZone: loadConfig({}).timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
+    expect(stopped.timerStop.date).toBe(berlinToday);
     expect((await world.asAgent.data<{ timers: unknown[] }>('{ timers { ticketId } }')).timers).toEqual([]);
   });
 
