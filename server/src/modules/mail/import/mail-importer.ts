@@ -166,6 +166,7 @@ export class MailImporter {
       }
       twins.set(identity(p.sha256, p.parsed.messageId), String(p.message.uid));
       toPlace.push({ parsed: p.parsed, index: written.length });
+      // Its outcome comes from placeMails below.
       written.push({ outcome: { status: 'already' }, departmentId: null, row });
     }
 
@@ -175,6 +176,7 @@ export class MailImporter {
       mailbox,
       toPlace.map((t) => t.parsed),
     );
+    if (placements.length !== toPlace.length) throw new Error(`placeMails answered ${placements.length} of ${toPlace.length} mails.`);
     for (const [i, placement] of placements.entries()) {
       const entry = written[toPlace[i]!.index]!;
       const row = entry.row!;
