@@ -202,15 +202,20 @@ export class MailboxWatcher {
       const uids = await batches.next();
       return uids.done ? null : fetchBatch(uids.value);
     };
-    let next = readNext();
+    // A read-ahead may be left behind (this batch fails, or the watcher stops and logs out while it
+    // fetches): its rejection must not go unhandled.
+    const readAhead = () => {
+      const read = readNext();
+      read.catch(() => undefined);
+      return read;
+    };
+    let next = readAhead();
     // The server-side action of a committed batch runs while the next batch is written, in order.
     let serverSide: Promise<void> = Promise.resolve();
     while (this.running) {
       const batch = await next;
       if (!batch) break;
-      next = readNext();
-      // Should this batch fail, the read-ahead is dropped with it; its rejection must not go unhandled.
-      next.catch(() => undefined);
+      next = readAhead();
       const outcomes = await this.importer.importPrepared(this.mailbox, batch);
       const imported = batch.prepared.filter((_, j) => outcomes[j]!.status !== 'already').map((p) => p.message.uid);
       await serverSide;
