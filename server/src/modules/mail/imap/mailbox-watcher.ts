@@ -182,7 +182,7 @@ export class MailboxWatcher {
     await this.finishPending(client, uidValidity);
     const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
-    const batches = this.batchesOf(client, uids);
+    const batches = this.batchesFrom(client, uids);
     // While one batch is written, the next is fetched and read (parsing is CPU, writing mostly waits).
     const fetchBatch = async (chunk: number[]): Promise<PreparedBatch> => {
       const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
@@ -229,7 +229,7 @@ export class MailboxWatcher {
    * The UIDs in import batches, by the sizes the server reports, asked for SIZE_WINDOW UIDs at a
    * time as the batches are taken (a backlog of 10,000 need not be listed before the first import).
    */
-  private async *batchesOf(client: ImapFlow, uids: readonly number[]): AsyncGenerator<number[]> {
+  private async *batchesFrom(client: ImapFlow, uids: readonly number[]): AsyncGenerator<number[]> {
     for (let i = 0; i < uids.length; i += SIZE_WINDOW) {
       const sizes = await client.fetchAll(uids.slice(i, i + SIZE_WINDOW).join(','), { uid: true, size: true }, { uid: true });
       const listed = sizes.map((m) => ({ uid: m.uid, size: m.size ?? 0 })).sort((a, b) => a.uid - b.uid);

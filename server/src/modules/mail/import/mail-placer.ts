@@ -5,7 +5,7 @@ import type { StatusCategory } from '../../tickets/ticket.entity.js';
 import { pgArray } from '../../tickets/ticket.filter.js';
 import { SUBJECT_MAX } from '../../tickets/ticket.rules.js';
 import type { ParsedMail } from '../parsing/parse-mail.js';
-import { queueAutoReply } from '../smtp/auto-reply.js';
+import { autoReplySettings, queueAutoReply } from '../smtp/auto-reply.js';
 import type { Outbox } from '../smtp/outbox.js';
 import type { MessageIdSigner } from '../threading/message-ids.js';
 import { ThreadFinder } from '../threading/thread-finder.js';
@@ -33,7 +33,6 @@ const TEXT_KEEP = 200_000;
 interface TenantFacts {
   own: string[];
   statuses: { id: string; key: string; category: StatusCategory }[];
-  auto_reply: boolean | null;
 }
 
 interface NewTicket {
@@ -71,9 +70,8 @@ export async function placeMails(em: EntityManager, parts: PlacerParts, mailbox:
   const [facts] = await sql<TenantFacts>(
     em,
     `select (select coalesce(array_agg(lower(address)), '{}') from mailboxes where tenant_id = ?) as own,
-            (select json_agg(json_build_object('id', id, 'key', key, 'category', category)) from ticket_statuses where tenant_id = ?) as statuses,
-            (select auto_reply_enabled and smtp_enabled and auto_reply_text <> '' from mailboxes where tenant_id = ? and id = ?) as auto_reply`,
-    [tenantId, tenantId, tenantId, mailbox.id],
+            (select json_agg(json_build_object('id', id, 'key', key, 'category', category)) from ticket_statuses where tenant_id = ?) as statuses`,
+    [tenantId, tenantId],
   );
   const own = new Set(facts!.own);
   const status = (key: string) => {
@@ -202,9 +200,10 @@ export async function placeMails(em: EntityManager, parts: PlacerParts, mailbox:
       ]),
     );
     for (const [i, t] of newTickets.entries()) history.push([randomUUID(), tenantId, t.id, null, t.sender ?? 'E-Mail', t.at, 'created', null, `#${first + i}`]);
-    if (parts.outbox && facts!.auto_reply) {
+    const acknowledgement = parts.outbox && newTickets.some((t) => t.sender && !t.noAutoReply) ? await autoReplySettings(em, tenantId, mailbox.id) : null;
+    if (parts.outbox && acknowledgement) {
       for (const [i, t] of newTickets.entries())
-        await queueAutoReply(em, parts.signer, parts.outbox, {
+        await queueAutoReply(em, parts.signer, parts.outbox, acknowledgement, {
           tenantId,
           mailboxId: mailbox.id,
           ticket: { id: t.id, number: first + i, subject: t.subject },

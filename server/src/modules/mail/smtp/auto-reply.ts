@@ -21,22 +21,41 @@ export interface AutoReplyCase {
   noAutoReply: boolean;
 }
 
-/**
- * Queues the acknowledgement of a new ticket, in the import's transaction, when the address has
- * one and nothing forbids it: never to automatic mail or to senders who asked for none, and at most
- * AUTO_REPLIES_PER_HOUR per recipient and hour. (Mail from our own addresses never becomes a
- * ticket, and the sender refuses automatic mail to them as well.) (so two robots can
- * never keep each other busy). Returns the queued message's id, or null.
- */
-export async function queueAutoReply(em: EntityManager, signer: MessageIdSigner, outbox: Outbox, reply: AutoReplyCase): Promise<string | null> {
-  if (!reply.sender || reply.noAutoReply) return null;
-  const [mailbox] = await sql<{ address: string; signature: string; auto_reply_subject: string; auto_reply_text: string; department: string }>(
+/** A mailbox's acknowledgement: its text, and what it is sent from and signed with. */
+export interface AutoReplySettings {
+  address: string;
+  signature: string;
+  auto_reply_subject: string;
+  auto_reply_text: string;
+  department: string;
+}
+
+/** The mailbox's acknowledgement, or null when it sends none (switched off, no text, or no sending). */
+export async function autoReplySettings(em: EntityManager, tenantId: string, mailboxId: string): Promise<AutoReplySettings | null> {
+  const [settings] = await sql<AutoReplySettings>(
     em,
     `select m.address, m.signature, m.auto_reply_subject, m.auto_reply_text, d.name as department from mailboxes m join departments d on d.id = m.department_id
       where m.tenant_id = ? and m.id = ? and m.auto_reply_enabled and m.smtp_enabled and m.auto_reply_text <> ''`,
-    [reply.tenantId, reply.mailboxId],
+    [tenantId, mailboxId],
   );
-  if (!mailbox) return null;
+  return settings ?? null;
+}
+
+/**
+ * Queues the acknowledgement of a new ticket (with the mailbox's settings from autoReplySettings),
+ * in the import's transaction, unless something forbids it: never to automatic mail or to senders
+ * who asked for none, and at most AUTO_REPLIES_PER_HOUR per recipient and hour, so two robots can
+ * never keep each other busy. (Mail from our own addresses never becomes a ticket, and the sender
+ * refuses automatic mail to them as well.) Returns the queued message's id, or null.
+ */
+export async function queueAutoReply(
+  em: EntityManager,
+  signer: MessageIdSigner,
+  outbox: Outbox,
+  mailbox: AutoReplySettings,
+  reply: AutoReplyCase,
+): Promise<string | null> {
+  if (!reply.sender || reply.noAutoReply) return null;
   // One recipient's count is checked and raised by one transaction at a time.
   await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`auto-reply:${reply.tenantId}:${reply.sender}`]);
   const [recent] = await sql<{ n: string }>(
