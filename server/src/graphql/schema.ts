@@ -17,6 +17,8 @@ import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
 import { TicketResolver } from '../modules/tickets/ticket.resolver.js';
+import { PortalResolver } from '../modules/portal/portal.resolver.js';
+import { PortalAdminResolver } from '../modules/portal/portal-admin.resolver.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -37,6 +39,8 @@ export const resolvers = [
   TimeResolver,
   QuoteResolver,
   TicketTimeResolver,
+  PortalResolver,
+  PortalAdminResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

@@ -102,6 +102,10 @@ export type DepartmentUpdateInput = {
   isPublic?: boolean | null | undefined;
   /** New name, 1 to 100 characters. */
   name?: string | null | undefined;
+  /** Let customers choose the priority of tickets they open here in the portal. */
+  portalPriority?: boolean | null | undefined;
+  /** Ask customers for a rating by mail when a ticket here is closed (once per ticket). */
+  ratingMailEnabled?: boolean | null | undefined;
 };
 
 /** The step of a connection test that failed, or OK. */
