@@ -222,7 +222,10 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     app.use((req, res, next) => {
       if (req.method !== 'GET' || !req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
+      // The customer portal is an app of its own under /portal; everything else is the console.
+      const portalPage = req.path === '/portal' || req.path.startsWith('/portal/');
+      if (portalPage) res.setHeader('Referrer-Policy', 'no-referrer');
+      res.sendFile(path.join(CLIENT_DIST, portalPage ? 'portal.html' : 'index.html'));
     });
   }
 

@@ -147,7 +147,7 @@ export async function portalCustomerFactory(
   const customer = await servicesFor(orm).customers.create(tenantId, {
     name,
     isCompany: true,
-    contacts: contacts.map((c) => ({ name: c.name, email: uniqueEmail(c.name.toLowerCase()) })),
+    contacts: contacts.map((c) => ({ name: c.name, email: uniqueEmail(c.name.toLowerCase().replace(/[^a-z]+/g, '.')) })),
   });
   const em = orm.em.fork();
   const rows = await em.find(Contact, { tenantId, customerId: customer.id }, { orderBy: { name: 'asc' } });

@@ -39,7 +39,19 @@ beforeAll(async () => {
   customer = await portalCustomerFactory(server.orm, world.tenantId, [{ name: 'Paula' }, { name: 'Quentin' }, { name: 'Rita' }]);
   const { mailboxCreate } = await world.asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
     'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id version } }',
-    { i: { address: 'support@tresen.example', departmentId: world.sharedDepartmentId, senderName: 'Support', host: '127.0.0.1', port: 1, security: 'NONE', user: 'x', password: 'y', enabled: false } },
+    {
+      i: {
+        address: 'support@tresen.example',
+        departmentId: world.sharedDepartmentId,
+        senderName: 'Support',
+        host: '127.0.0.1',
+        port: 1,
+        security: 'NONE',
+        user: 'x',
+        password: 'y',
+        enabled: false,
+      },
+    },
   );
   await world.asAdmin.data('mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { version } }', {
     i: { id: mailboxCreate.id, version: mailboxCreate.version, enabled: true, host: '127.0.0.1', port: smtp.port, security: 'NONE' },
@@ -52,7 +64,10 @@ afterAll(async () => {
 
 describe('password sign-in', () => {
   it('sets the portal cookie on its own path, HttpOnly, and signs in', async () => {
-    const result = await portal.request<{ portalLogin: { name: string; customerName: string } }>(LOGIN, { e: customer.contacts.Paula!.email.toUpperCase(), p: PASSWORD });
+    const result = await portal.request<{ portalLogin: { name: string; customerName: string } }>(LOGIN, {
+      e: customer.contacts.Paula!.email.toUpperCase(),
+      p: PASSWORD,
+    });
     expect(result.data?.portalLogin).toEqual({ name: 'Paula', customerName: customer.name });
     const cookie = result.setCookie.find((c) => c.startsWith('tresen_portal='))!;
     expect(cookie).toMatch(/Path=\/portal/);
@@ -79,7 +94,8 @@ describe('password sign-in', () => {
 
   it('rate limits repeated failures, even with the right password afterwards', async () => {
     const email = customer.contacts.Rita!.email;
-    for (let i = 0; i < 5; i++) expect((await portal.request(LOGIN, { e: email, p: `falsch-${i}-falsch` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect((await portal.request(LOGIN, { e: email, p: `falsch-${i}-falsch` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await portal.request(LOGIN, { e: email, p: PASSWORD })).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
@@ -112,7 +128,9 @@ describe('one-time sign-in links', () => {
     const before = mailsTo(email).length;
     await portal.data(MAGIC, { e: email });
     await eventually(() => mailsTo(email).length === before + 1, 'the second sign-in mail');
-    await sql(server.orm.em.fork(), "update portal_links set expires_at = now() - interval '1 second' where tenant_id = ? and used_at is null", [world.tenantId]);
+    await sql(server.orm.em.fork(), "update portal_links set expires_at = now() - interval '1 second' where tenant_id = ? and used_at is null", [
+      world.tenantId,
+    ]);
     expect(await portal.errorCode(MAGIC_IN, { t: linkToken(mailsTo(email).at(-1)!, 'sign-in')! })).toBe('BAD_USER_INPUT');
   });
 
@@ -157,9 +175,12 @@ describe('password reset and invitation', () => {
     const contact = customerCreate.contacts[0]!;
     expect(contact.hasPortalLogin).toBe(false);
     expect(await world.asAgent.errorCode('mutation ($c: ID!) { contactPortalInvite(contactId: $c) { id } }', { c: contact.id })).toBe('FORBIDDEN');
-    const invited = await world.asAdmin.data<{ contactPortalInvite: { hasPortalLogin: boolean } }>('mutation ($c: ID!) { contactPortalInvite(contactId: $c) { hasPortalLogin } }', {
-      c: contact.id,
-    });
+    const invited = await world.asAdmin.data<{ contactPortalInvite: { hasPortalLogin: boolean } }>(
+      'mutation ($c: ID!) { contactPortalInvite(contactId: $c) { hasPortalLogin } }',
+      {
+        c: contact.id,
+      },
+    );
     expect(invited.contactPortalInvite.hasPortalLogin).toBe(true);
     await eventually(() => mailsTo('nora@neukunde.example').length === 1, 'the invitation');
     const token = linkToken(mailsTo('nora@neukunde.example')[0]!, 'invite')!;
@@ -173,7 +194,15 @@ describe('mails about tickets', () => {
     const email = customer.contacts.Quentin!.email;
     const { ticketCreate } = await world.asAgent.data<{ ticketCreate: { id: string; number: number } }>(
       'mutation ($i: TicketCreateInput!) { ticketCreate(input: $i) { id number } }',
-      { i: { subject: 'VPN geht nicht', departmentId: world.sharedDepartmentId, text: 'Telefonat', customerId: customer.id, contactId: customer.contacts.Quentin!.id } },
+      {
+        i: {
+          subject: 'VPN geht nicht',
+          departmentId: world.sharedDepartmentId,
+          text: 'Telefonat',
+          customerId: customer.id,
+          contactId: customer.contacts.Quentin!.id,
+        },
+      },
     );
     const REPLY = 'mutation ($i: TicketReplyInput!) { ticketReply(input: $i) { id } }';
     const before = mailsTo(email).length;
@@ -188,18 +217,34 @@ describe('mails about tickets', () => {
     expect(plain.parsed.html).toContain('/portal/t/');
     expect(linkToken(shared, 't')).toBeUndefined();
     // The stored message does not keep the link: it is made when the mail is sent.
-    const stored = await sql<{ body_text: string }>(server.orm.em.fork(), "select body_text from messages where ticket_id = ? and kind = 'outbound'", [ticketCreate.id]);
+    const stored = await sql<{ body_text: string }>(server.orm.em.fork(), "select body_text from messages where ticket_id = ? and kind = 'outbound'", [
+      ticketCreate.id,
+    ]);
     expect(stored.every((m) => !m.body_text.includes('/portal/t/'))).toBe(true);
-    const opened = await portal.request<{ portalTicketLinkOpen: { ticketNumber: number } }>('mutation ($t: String!) { portalTicketLinkOpen(token: $t) { ticketNumber } }', { t: token });
+    const opened = await portal.request<{ portalTicketLinkOpen: { ticketNumber: number } }>(
+      'mutation ($t: String!) { portalTicketLinkOpen(token: $t) { ticketNumber } }',
+      { t: token },
+    );
     expect(opened.data?.portalTicketLinkOpen.ticketNumber).toBe(ticketCreate.number);
   });
 
   it('asks for a rating once when a ticket closes, where the department wants it', async () => {
     const email = customer.contacts.Rita!.email;
-    await world.asAdmin.data('mutation ($i: DepartmentUpdateInput!) { departmentUpdate(input: $i) { ratingMailEnabled } }', { i: { id: world.sharedDepartmentId, ratingMailEnabled: true } });
-    const { ticketCreate } = await world.asAgent.data<{ ticketCreate: { id: string } }>('mutation ($i: TicketCreateInput!) { ticketCreate(input: $i) { id } }', {
-      i: { subject: 'Passwort vergessen', departmentId: world.sharedDepartmentId, text: 'Anruf', customerId: customer.id, contactId: customer.contacts.Rita!.id },
+    await world.asAdmin.data('mutation ($i: DepartmentUpdateInput!) { departmentUpdate(input: $i) { ratingMailEnabled } }', {
+      i: { id: world.sharedDepartmentId, ratingMailEnabled: true },
     });
+    const { ticketCreate } = await world.asAgent.data<{ ticketCreate: { id: string } }>(
+      'mutation ($i: TicketCreateInput!) { ticketCreate(input: $i) { id } }',
+      {
+        i: {
+          subject: 'Passwort vergessen',
+          departmentId: world.sharedDepartmentId,
+          text: 'Anruf',
+          customerId: customer.id,
+          contactId: customer.contacts.Rita!.id,
+        },
+      },
+    );
     const before = mailsTo(email).length;
     await world.asAgent.data('mutation ($id: ID!) { ticketClose(id: $id) { id } }', { id: ticketCreate.id });
     await eventually(() => mailsTo(email).length === before + 1, 'the rating request');
