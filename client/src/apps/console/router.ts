@@ -83,6 +83,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./pages/admin/cannedReplies/CannedRepliesPage.vue'),
         meta: { admin: true, title: 'cannedReplies.title' },
       },
+      {
+        path: 'admin/ratings',
+        name: 'ratings',
+        component: () => import('./pages/admin/ratings/RatingsPage.vue'),
+        meta: { admin: true, title: 'ratings.title' },
+      },
       // Not /quotes: the server answers /quotes/<id>.csv itself (the CSV download).
       {
         path: 'billing',
