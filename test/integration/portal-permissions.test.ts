@@ -108,6 +108,51 @@ describe('portal visibility matrix', () => {
     expect(await visibleNumbers(stranger)).toEqual([]);
   });
 
+  it('pages through exactly the visible tickets in order, one at a time, by every way of access', async () => {
+    for (const as of [alice, bob, carol]) {
+      const seen: number[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        type Page = { portalTickets: { nodes: { number: number }[]; hasNextPage: boolean; endCursor: string | null } };
+        const { portalTickets }: Page = await as.data<Page>(
+          'query ($a: String) { portalTickets(first: 1, after: $a) { nodes { number } hasNextPage endCursor } }',
+          { a: after },
+        );
+        seen.push(...portalTickets.nodes.map((n) => n.number));
+        if (!portalTickets.hasNextPage) break;
+        after = portalTickets.endCursor;
+      }
+      expect([...seen].sort((x, y) => x - y)).toEqual(await visibleNumbers(as));
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+  });
+
+  it('keeps the assigned tickets\' copy of the last activity equal to the ticket\'s through every change', async () => {
+    const drift = async () =>
+      (
+        await sql<{ n: number }>(
+          server.orm.em.fork(),
+          'select count(*)::int as n from ticket_customers tc join tickets t on t.tenant_id = tc.tenant_id and t.id = tc.ticket_id where tc.last_activity_at is distinct from t.last_activity_at',
+          [],
+        )
+      )[0]!.n;
+    expect(await drift()).toBe(0);
+    await carol.data(REPLY, { i: { ticketId: t.T3.id, text: 'Noch offen?' } });
+    await world.asAgent.data('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: t.T3.id, text: 'intern' } });
+    const { ticket } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T3.id });
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T3.id, version: ticket.version, subject: 'Gemeinsam B (neu)' } });
+    // A further customer added later takes the ticket's activity at once.
+    const { ticket: t4 } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T4.id });
+    const bobCustomer = (await bob.data<{ portalMe: { contactId: string } }>('{ portalMe { contactId } }')).portalMe.contactId;
+    const customerA = (await sql<{ customer_id: string }>(server.orm.em.fork(), 'select customer_id from contacts where id = ?', [bobCustomer]))[0]!.customer_id;
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T4.id, version: t4.version, customerIds: [customerA] } });
+    expect(await drift()).toBe(0);
+    expect(await visibleNumbers(bob)).toContain(t.T4.number);
+    const { ticket: t4again } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T4.id });
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T4.id, version: t4again.version, customerIds: [] } });
+    expect(await visibleNumbers(bob)).not.toContain(t.T4.number);
+  });
+
   it('answers null by id and by number for every ticket out of reach', async () => {
     const cases: [Gql, keyof typeof t, boolean][] = [
       [alice, 'T1', true],

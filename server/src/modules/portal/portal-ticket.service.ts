@@ -99,7 +99,8 @@ export class PortalTicketService {
    *
    * Each way to a ticket (own, the customer's, an assigned further customer's; portalTicketParts)
    * is read separately through its own index in page order, with the page's filters and at most one
-   * page plus one; the union of those holds the page, which the full rule then selects again. One
+   * page plus one (assigned tickets from ticket_customers, by its trigger-kept copy of the ticket's
+   * last activity); the union of those holds the page, which the full rule then selects again. One
    * query with the rule's OR cannot use an index for the order: it read all 1,000,000 tickets of the
    * scale data set for each page (3.4 s; see bench/README.md, portal).
    */
@@ -110,28 +111,56 @@ export class PortalTicketService {
     after: string | null | undefined,
   ): Promise<{ tickets: PortalTicketView[]; hasNextPage: boolean }> {
     const limit = Math.min(Math.max(Math.trunc(first), 1), PORTAL_PAGE_MAX);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.state === 'open') where.push("t.status_category <> 'closed'");
-    if (filter.state === 'closed') where.push("t.status_category = 'closed'");
+    const filters: { text: string; params: unknown[] }[] = [];
+    if (filter.state === 'open') filters.push({ text: "t.status_category <> 'closed'", params: [] });
+    if (filter.state === 'closed') filters.push({ text: "t.status_category = 'closed'", params: [] });
     const search = (filter.search ?? '').trim().slice(0, SEARCH_MAX);
     if (search) {
       const number = /^#?(\d{1,9})$/.exec(search)?.[1];
-      where.push(`(t.search_doc @@ websearch_to_tsquery('simple', ?) or t.subject ilike ? ${number ? 'or t.number = ?' : ''}
+      filters.push({
+        text: `(t.search_doc @@ websearch_to_tsquery('simple', ?) or t.subject ilike ? ${number ? 'or t.number = ?' : ''}
         or exists (select 1 from messages m where m.tenant_id = t.tenant_id and m.ticket_id = t.id and m.kind in ${PUBLIC_MESSAGE_KINDS}
-                   and not m.auto_generated and m.search_doc @@ websearch_to_tsquery('simple', ?)))`);
-      params.push(search, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...(number ? [Number(number)] : []), search);
+                   and not m.auto_generated and m.search_doc @@ websearch_to_tsquery('simple', ?)))`,
+        params: [search, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...(number ? [Number(number)] : []), search],
+      });
     }
-    if (after) {
-      if (!isUuid(after)) throw fieldError('after', 'Unknown cursor.');
-      where.push('(t.last_activity_at, t.id) < (select c.last_activity_at, c.id from tickets c where c.tenant_id = ? and c.id = ?)');
-      params.push(viewer.tenantId, after);
-    }
-    const { scope, own, customer, assigned } = portalTicketParts(viewer);
-    const ways = [own, customer, assigned].map((way) => ({
-      text: `(select t.id from tickets t where ${[scope.text, way.text, ...where].join(' and ')} order by t.last_activity_at desc, t.id desc limit ?)`,
-      params: [...scope.params, ...way.params, ...params, limit + 1],
-    }));
+    if (after && !isUuid(after)) throw fieldError('after', 'Unknown cursor.');
+    /** The page starts after the cursor's ticket, compared on the columns the way's index is ordered by. */
+    const cursor = (activity: string, id: string) =>
+      after
+        ? [
+            {
+              text: `(${activity}, ${id}) < (select c.last_activity_at, c.id from tickets c where c.tenant_id = ? and c.id = ?)`,
+              params: [viewer.tenantId, after],
+            },
+          ]
+        : [];
+    const all = (parts: { text: string; params: unknown[] }[]) => ({ text: parts.map((p) => p.text).join(' and '), params: parts.flatMap((p) => p.params) });
+    const { scope, own, customer, sees } = portalTicketParts(viewer);
+    const fromTickets = (way: { text: string; params: unknown[] }) => {
+      const where = all([scope, way, ...filters, ...cursor('t.last_activity_at', 't.id')]);
+      return {
+        text: `(select t.id from tickets t where ${where.text} order by t.last_activity_at desc, t.id desc limit ?)`,
+        params: [...where.params, limit + 1],
+      };
+    };
+    // Assigned tickets come from ticket_customers, in the order of its copy of last_activity_at (kept by triggers).
+    const assignedWhere = all([
+      { text: 'tc.tenant_id = ? and tc.customer_id = ?', params: [viewer.tenantId, viewer.customerId] },
+      sees,
+      scope,
+      ...filters,
+      ...cursor('tc.last_activity_at', 'tc.ticket_id'),
+    ]);
+    const ways = [
+      fromTickets(own),
+      fromTickets(customer),
+      {
+        text: `(select tc.ticket_id from ticket_customers tc join tickets t on t.tenant_id = tc.tenant_id and t.id = tc.ticket_id
+                 where ${assignedWhere.text} order by tc.last_activity_at desc, tc.ticket_id desc limit ?)`,
+        params: [...assignedWhere.params, limit + 1],
+      },
+    ];
     const rule = portalTicketSql(viewer);
     const rows = await sql<TicketRowView>(
       this.em,

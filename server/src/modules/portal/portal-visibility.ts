@@ -42,9 +42,10 @@ export function portalTicketSql(viewer: ContactViewer): SqlPart {
  * The same rule in parts, for a query that reads each way to a ticket through its own index (the
  * portal's list): `scope` (tenant, ticket scope, no private department) and one of `own`, `customer`
  * or `assigned` is exactly portalTicketSql: scope and (own or customer or assigned). `customer` and
- * `assigned` include the right, so without it they select nothing.
+ * `assigned` include the right, so without it they select nothing. `sees` is the right alone, for a
+ * query that reaches assigned tickets from ticket_customers (where `assigned` holds by the join).
  */
-export function portalTicketParts(viewer: ContactViewer): { scope: SqlPart; own: SqlPart; customer: SqlPart; assigned: SqlPart } {
+export function portalTicketParts(viewer: ContactViewer): { scope: SqlPart; own: SqlPart; customer: SqlPart; assigned: SqlPart; sees: SqlPart } {
   const ticketScope = viewer.ticketId ? ' and t.id = ?' : '';
   const sees = [viewer.tenantId, viewer.contactId, viewer.customerId];
   return {
@@ -56,6 +57,7 @@ export function portalTicketParts(viewer: ContactViewer): { scope: SqlPart; own:
     own: { text: 't.contact_id = ?', params: [viewer.contactId] },
     customer: { text: `${SEES_CUSTOMER_TICKETS} and ${OF_CUSTOMER}`, params: [...sees, viewer.customerId] },
     assigned: { text: `${SEES_CUSTOMER_TICKETS} and ${ASSIGNED_CUSTOMER}`, params: [...sees, viewer.customerId] },
+    sees: { text: SEES_CUSTOMER_TICKETS, params: sees },
   };
 }
 
