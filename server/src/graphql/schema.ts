@@ -17,6 +17,7 @@ import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
 import { TicketResolver } from '../modules/tickets/ticket.resolver.js';
+import { WidgetResolver } from '../modules/widget/widget.resolver.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -37,6 +38,7 @@ export const resolvers = [
   TimeResolver,
   QuoteResolver,
   TicketTimeResolver,
+  WidgetResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

@@ -26,6 +26,7 @@ import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
 import { TicketStatusService } from '../modules/tickets/ticket-status.service.js';
 import { BillingService } from '../modules/time/billing.service.js';
 import { TimeService } from '../modules/time/time.service.js';
+import { WidgetService } from '../modules/widget/widget.service.js';
 
 export interface ServiceDeps {
   readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes' | 'timeZone'>;
@@ -70,6 +71,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
   const time = new TimeService(em, ticketQueries, deps.pubSub, deps.config.timeZone);
   const billing = new BillingService(em, ticketQueries, deps.pubSub);
+  const widgets = new WidgetService(em);
   return {
     em,
     auth,
@@ -88,6 +90,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     replies,
     time,
     billing,
+    widgets,
     presence: deps.presence,
   };
 }

@@ -13,6 +13,7 @@ import { Quote, QuoteLine, TimeEntry } from '../modules/time/time.entity.js';
 import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import type { Logger } from './logger.js';
+import { Widget } from '../modules/widget/widget.entity.js';
 
 export { MikroORM, type EntityManager };
 
@@ -38,6 +39,7 @@ export const entities = [
   TimeEntry,
   Quote,
   QuoteLine,
+  Widget,
 ];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */
