@@ -99,6 +99,8 @@ const { initORM } = await import('../server/dist/infra/orm.js');
 const { stageTenant } = await import('../server/dist/modules/tenants/tenant.service.js');
 const { createServices } = await import('../server/dist/graphql/services.js');
 const { LoginLimiter } = await import('../server/dist/modules/auth/login-limiter.js');
+const { PortalLimiter } = await import('../server/dist/modules/portal/portal-limiter.js');
+const { TicketLinkSigner } = await import('../server/dist/modules/portal/ticket-links.js');
 const { Department } = await import('../server/dist/modules/departments/department.entity.js');
 const { createPubSub } = await import('@graphql-yoga/subscription');
 const { MemoryPresenceStore } = await import('../server/dist/modules/tickets/presence.store.js');
@@ -202,7 +204,7 @@ try {
   // Only the staff service is used; the mail parts are there because every service set has them.
   const secret = 'seed-secret-nothing-is-sealed-or-signed-with-it';
   const deps = {
-    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin' },
+    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin', publicUrl: 'http://localhost:4000' },
     pubSub: createPubSub(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),
@@ -213,6 +215,7 @@ try {
       logger: createLogger({ logLevel: 'silent' }),
       outbox: null,
     },
+    portal: { links: new TicketLinkSigner(secret), mailer: null, limiter: new PortalLimiter(null) },
   };
   const createStaff = (email, name, role, departmentIndexes) =>
     createServices(orm.em.fork(), deps).staff.create(tenantId, {

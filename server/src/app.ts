@@ -32,6 +32,9 @@ import { WidgetRequestService } from './modules/widget/widget-request.service.js
 import type { Logger } from './infra/logger.js';
 import type { MikroORM } from './infra/orm.js';
 import { LoginLimiter } from './modules/auth/login-limiter.js';
+import { PortalLimiter } from './modules/portal/portal-limiter.js';
+import { PortalMailer } from './modules/portal/portal-mailer.js';
+import { TicketLinkSigner } from './modules/portal/ticket-links.js';
 import type { Viewer } from './modules/auth/viewer.js';
 import { MemoryPresenceStore, RedisPresenceStore } from './modules/tickets/presence.store.js';
 import { RealtimeAccess } from './realtime/access.js';
@@ -82,7 +85,12 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
   // Only processes that import mail parse it; they do so on worker threads.
   const reader = new MailReader(limits, config.mailWorker ? config.mailParseThreads : 0);
   const mail: MailDeps = { box: new SecretBox(config.secret), signer: new MessageIdSigner(config.secret), limits, logger, outbox, reader };
-  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail };
+  const portal = {
+    links: new TicketLinkSigner(config.secret),
+    mailer: new PortalMailer(() => orm.em.fork(), mail.box, logger),
+    limiter: new PortalLimiter(bus.redis),
+  };
+  const deps: ServiceDeps = { config, pubSub: bus.pubSub, limiter: new LoginLimiter(bus.redis), presence, mail, portal };
   const realtime = new RealtimeAccess(bus.pubSub);
   const ticketRealtime = new TicketRealtime(bus.pubSub);
   const timerTicker = new TimerTicker(bus.pubSub);

@@ -15,6 +15,9 @@ import { createLogger } from '../../server/src/infra/logger.js';
 import { DEFAULT_MAIL_LIMITS } from '../../server/src/modules/mail/parsing/parse-mail.js';
 import { MessageIdSigner } from '../../server/src/modules/mail/threading/message-ids.js';
 import { SecretBox } from '../../server/src/shared/secret-box.js';
+import { PortalLimiter } from '../../server/src/modules/portal/portal-limiter.js';
+import { PortalMailer } from '../../server/src/modules/portal/portal-mailer.js';
+import { TicketLinkSigner } from '../../server/src/modules/portal/ticket-links.js';
 
 export const PASSWORD = 'correct horse battery staple';
 /** Factories only create staff and departments; nothing they do seals or signs with this. */
@@ -23,7 +26,7 @@ const FACTORY_SECRET = 'factory-secret-not-used-for-anything-sealed-0000';
 /** All services on a fresh EntityManager, for tests that call them directly. */
 export const servicesFor = (orm: MikroORM) =>
   createServices(orm.em.fork(), {
-    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin' },
+    config: { sessionTtlSeconds: 3600, attachmentMaxBytes: 1024 * 1024, timeZone: 'Europe/Berlin', publicUrl: 'http://localhost:4000' },
     pubSub: createPubSub<Topics>(),
     limiter: new LoginLimiter(null),
     presence: new MemoryPresenceStore(),
@@ -33,6 +36,11 @@ export const servicesFor = (orm: MikroORM) =>
       limits: DEFAULT_MAIL_LIMITS,
       logger: createLogger({ logLevel: 'silent' }),
       outbox: null,
+    },
+    portal: {
+      links: new TicketLinkSigner(FACTORY_SECRET),
+      mailer: new PortalMailer(() => orm.em.fork(), new SecretBox(FACTORY_SECRET), createLogger({ logLevel: 'silent' })),
+      limiter: new PortalLimiter(null),
     },
   });
 

@@ -1,7 +1,7 @@
 import { forbidden } from './errors.js';
 import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
-import type { StaffViewer, UserViewer, Viewer } from '../modules/auth/viewer.js';
+import type { ContactViewer, StaffViewer, UserViewer, Viewer } from '../modules/auth/viewer.js';
 import type { RealtimeAccess } from '../realtime/access.js';
 import type { TicketRealtime } from '../realtime/ticket-access.js';
 import type { TimerTicker } from '../realtime/timer-ticker.js';
@@ -31,8 +31,21 @@ export interface Context {
 
 /** Narrows to a staff-side viewer (user or token); the auth checker has already let only those through. */
 export function asStaff(viewer: Viewer): StaffViewer {
-  if (viewer.type === 'anonymous') throw forbidden();
+  if (viewer.type === 'anonymous' || viewer.type === 'contact') throw forbidden();
   return viewer;
+}
+
+/** Narrows to a contact signed in to the portal; customers with a console session are sent there. */
+export function asContact(viewer: Viewer): ContactViewer {
+  if (viewer.type !== 'contact') throw forbidden('Sign in to the customer portal for this.');
+  return viewer;
+}
+
+/** A contact who may change things: an admin's view as the customer is read-only. */
+export function asActingContact(viewer: Viewer): ContactViewer {
+  const contact = asContact(viewer);
+  if (contact.actingUserId !== null) throw forbidden('This is a read-only view as the customer: nothing can be changed here.');
+  return contact;
 }
 
 /** Narrows to a signed-in person (not a token). */

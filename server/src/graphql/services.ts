@@ -26,14 +26,28 @@ import { TicketQueryService } from '../modules/tickets/ticket-query.service.js';
 import { TicketStatusService } from '../modules/tickets/ticket-status.service.js';
 import { BillingService } from '../modules/time/billing.service.js';
 import { TimeService } from '../modules/time/time.service.js';
+import { CustomerTicketService } from '../modules/portal/customer-ticket.service.js';
+import { PortalAuthService } from '../modules/portal/portal-auth.service.js';
+import type { PortalLimiter } from '../modules/portal/portal-limiter.js';
+import type { PortalMailer } from '../modules/portal/portal-mailer.js';
+import { PortalTicketService } from '../modules/portal/portal-ticket.service.js';
+import type { TicketLinkSigner } from '../modules/portal/ticket-links.js';
 import { WidgetService } from '../modules/widget/widget.service.js';
 
 export interface ServiceDeps {
-  readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes' | 'timeZone'>;
+  readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes' | 'timeZone' | 'publicUrl'>;
   readonly pubSub: TresenPubSub;
   readonly limiter: LoginLimiter;
   readonly presence: PresenceStore;
   readonly mail: MailDeps;
+  readonly portal: PortalParts;
+}
+
+/** What the customer portal needs besides the database: its link signer, sign-in mailer and request limits. */
+export interface PortalParts {
+  readonly links: TicketLinkSigner;
+  readonly mailer: PortalMailer;
+  readonly limiter: PortalLimiter;
 }
 
 /** What mail import needs besides the database: the sealing key, the Message-ID signer, limits, a logger. */
@@ -71,6 +85,16 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
   const time = new TimeService(em, ticketQueries, deps.pubSub, deps.config.timeZone);
   const billing = new BillingService(em, ticketQueries, deps.pubSub);
+  const portalAuth = new PortalAuthService(em, {
+    publicUrl: deps.config.publicUrl,
+    sessionTtlSeconds: deps.config.sessionTtlSeconds,
+    links: deps.portal.links,
+    mailer: deps.portal.mailer,
+    limiter: deps.portal.limiter,
+    loginLimiter: deps.limiter,
+  });
+  const customerTickets = new CustomerTicketService(em, deps.pubSub, deps.mail.signer, deps.mail.outbox, portalAuth, deps.config.attachmentMaxBytes);
+  const portalTickets = new PortalTicketService(em, deps.pubSub, customerTickets);
   const widgets = new WidgetService(em);
   return {
     em,
@@ -90,6 +114,9 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     replies,
     time,
     billing,
+    portalAuth,
+    customerTickets,
+    portalTickets,
     widgets,
     presence: deps.presence,
   };

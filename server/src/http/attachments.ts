@@ -26,7 +26,7 @@ export function attachmentRoutes(options: Options): Router {
     const bearer = bearerToken(req.headers.authorization);
     try {
       const viewer = bearer ? await services.auth.viewerFromApiToken(bearer) : await services.auth.viewerFromSession(sessionTokenFrom(req));
-      if (viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) return null;
+      if (viewer.type === 'anonymous' || viewer.type === 'contact' || (viewer.type === 'user' && viewer.kind === 'customer')) return null;
       return viewer;
     } catch {
       return null;

@@ -12,6 +12,7 @@ import { CannedReply } from '../modules/mail/smtp/canned-reply.entity.js';
 import { Quote, QuoteLine, TimeEntry } from '../modules/time/time.entity.js';
 import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
+import { AuditEvent, PortalLink, TicketRating } from '../modules/portal/portal.entity.js';
 import type { Logger } from './logger.js';
 import { Widget } from '../modules/widget/widget.entity.js';
 
@@ -39,6 +40,9 @@ export const entities = [
   TimeEntry,
   Quote,
   QuoteLine,
+  PortalLink,
+  TicketRating,
+  AuditEvent,
   Widget,
 ];
 

@@ -7,6 +7,7 @@ import { Migration20261129010000_auto_reply } from './Migration20261129010000_au
 import { Migration20261129020000_time_tracking } from './Migration20261129020000_time_tracking.js';
 import { Migration20261129030000_count_index } from './Migration20261129030000_count_index.js';
 import { Migration20261129040000_lz4 } from './Migration20261129040000_lz4.js';
+import { Migration20261204000000_portal } from './Migration20261204000000_portal.js';
 import { Migration20261204010000_widget } from './Migration20261204010000_widget.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source (tests) and from dist. */
@@ -20,5 +21,6 @@ export const migrationsList = [
   { name: 'Migration20261129020000_time_tracking', class: Migration20261129020000_time_tracking },
   { name: 'Migration20261129030000_count_index', class: Migration20261129030000_count_index },
   { name: 'Migration20261129040000_lz4', class: Migration20261129040000_lz4 },
+  { name: 'Migration20261204000000_portal', class: Migration20261204000000_portal },
   { name: 'Migration20261204010000_widget', class: Migration20261204010000_widget },
 ];

@@ -9,6 +9,12 @@ export const Session = defineEntity({
     tenantId: p.uuid().primary(),
     tokenHash: p.string().primary(),
     userId: p.uuid(),
+    /** Staff sessions (console, `tresen_session`) and portal sessions (`tresen_portal`) never stand in for each other. */
+    kind: p.string().$type<'staff' | 'portal'>().default('staff'),
+    /** A portal session opened by a signed ticket link reaches only this ticket. */
+    ticketId: p.uuid().nullable(),
+    /** The admin who signed in as this customer (read-only view). */
+    actingUserId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime(),
   },

@@ -70,7 +70,7 @@ export class AuthService {
     const sessionHash = hashSecret(token);
     const rows = await this.em.getConnection().execute<{ user_id: string; kind: IUser['kind'] }[]>(
       `select u.id as user_id, u.kind from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-        where s.tenant_id = ? and s.token_hash = ? and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from`,
+        where s.tenant_id = ? and s.token_hash = ? and s.kind = 'staff' and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from`,
       [tenantId, sessionHash],
     );
     const row = rows[0];
@@ -163,9 +163,16 @@ export function stillValidSql(viewer: Exclude<Viewer, { type: 'anonymous' }>): {
       text: 'exists (select 1 from api_tokens k where k.tenant_id = ? and k.id = ? and k.revoked_at is null)',
       params: [viewer.tenantId, viewer.tokenId],
     };
+  if (viewer.type === 'contact')
+    return {
+      text: `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+               join contacts k on k.tenant_id = s.tenant_id and k.user_id = s.user_id and k.id = ?
+             where s.tenant_id = ? and s.token_hash = ? and s.kind = 'portal' and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from)`,
+      params: [viewer.contactId, viewer.tenantId, viewer.sessionHash],
+    };
   return {
     text: `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-             where s.tenant_id = ? and s.token_hash = ? and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from)`,
+             where s.tenant_id = ? and s.token_hash = ? and s.kind = 'staff' and s.expires_at > now() and u.active and s.created_at >= u.sessions_valid_from)`,
     params: [viewer.tenantId, viewer.sessionHash],
   };
 }

@@ -12,7 +12,26 @@ export type Viewer =
       /** Hash of the session token, to end exactly this session on logout. */
       readonly sessionHash: string;
     }
-  | { readonly type: 'token'; readonly tenantId: string; readonly tokenId: string; readonly scope: ApiTokenScope };
+  | { readonly type: 'token'; readonly tenantId: string; readonly tokenId: string; readonly scope: ApiTokenScope }
+  | ContactViewer;
+
+/**
+ * A customer's contact signed in to the portal (its own cookie and endpoint). Reaches only portal
+ * operations; what it sees is decided by the portal's visibility rule, never by the staff rules.
+ */
+export interface ContactViewer {
+  readonly type: 'contact';
+  readonly tenantId: string;
+  /** The contact's user row (kind customer). */
+  readonly userId: string;
+  readonly contactId: string;
+  readonly customerId: string;
+  readonly sessionHash: string;
+  /** Set for a session opened by a signed ticket link: it reaches this one ticket only. */
+  readonly ticketId: string | null;
+  /** Set when an admin views the portal as this customer: a read-only view. */
+  readonly actingUserId: string | null;
+}
 
 export const ANONYMOUS: Viewer = { type: 'anonymous' };
 
@@ -43,8 +62,15 @@ export function rolesOf(viewer: Viewer): Role[] {
       return viewer.kind === 'admin' ? [Role.Admin] : viewer.kind === 'agent' ? [Role.Agent] : [Role.Customer];
     case 'token':
       return viewer.scope === 'read_write' ? [Role.PartnerRead, Role.PartnerWrite] : [Role.PartnerRead];
+    case 'contact':
+      return [Role.Customer];
   }
 }
 
 export type StaffViewer = Extract<Viewer, { type: 'user' }> | Extract<Viewer, { type: 'token' }>;
 export type UserViewer = Extract<Viewer, { type: 'user' }>;
+
+/** Customers, in the portal or with a staff-style session: they never reach staff-side data. */
+export function isCustomerSide(viewer: Viewer): boolean {
+  return viewer.type === 'contact' || (viewer.type === 'user' && viewer.kind === 'customer');
+}

@@ -37,6 +37,8 @@ export const Contact = defineEntity({
     name: p.string(),
     email: p.string(),
     userId: p.uuid().nullable(),
+    /** Portal right "see and answer tickets": this contact sees all tickets of their customer, not only their own. */
+    seesCustomerTickets: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

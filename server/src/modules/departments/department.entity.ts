@@ -17,6 +17,10 @@ export const Department = defineEntity({
     name: p.string(),
     isPublic: p.boolean().default(false),
     ownerId: p.uuid().nullable(),
+    /** Customers may choose a priority when they open a ticket here in the portal. */
+    portalPriority: p.boolean().default(false),
+    /** Closing a ticket here sends the customer one mail asking for a rating. */
+    ratingMailEnabled: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -38,6 +38,7 @@ export class DepartmentService {
     if (viewer.type === 'anonymous') throw forbidden();
     const tenantId = viewer.tenantId;
     if (viewer.type === 'token') return { tenantId, ownerId: null };
+    if (viewer.type === 'contact') return { tenantId, ownerId: null, isPublic: true };
     switch (viewer.kind) {
       case 'admin':
         return { tenantId, $or: [{ ownerId: null }, { ownerId: viewer.userId }] };
@@ -58,6 +59,7 @@ export class DepartmentService {
     if (viewer.type === 'anonymous') throw forbidden();
     const tenantId = viewer.tenantId;
     if (viewer.type === 'token') return { text: 'd.tenant_id = ? and d.owner_id is null', params: [tenantId] };
+    if (viewer.type === 'contact') return { text: 'd.tenant_id = ? and d.owner_id is null and d.is_public', params: [tenantId] };
     switch (viewer.kind) {
       case 'admin':
         return { text: 'd.tenant_id = ? and (d.owner_id is null or d.owner_id = ?)', params: [tenantId, viewer.userId] };
@@ -192,6 +194,7 @@ export class DepartmentService {
     if (event.ownerId !== null) return viewer.type === 'user' && viewer.userId === event.ownerId;
     if (event.kind === 'DELETED') {
       if (viewer.type === 'token') return true;
+      if (viewer.type === 'contact') return false;
       if (viewer.kind === 'admin') return true;
       return viewer.kind === 'agent' && event.memberIds.includes(viewer.userId);
     }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../infra/sql.js';
 import { pgArray } from '../tickets/ticket.filter.js';
 import { stillValidSql } from '../auth/auth.service.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isCustomerSide, type Viewer } from '../auth/viewer.js';
 import type { DepartmentService } from '../departments/department.service.js';
 import { MESSAGE_COLUMNS_M, messageFromRow, type MessageRowM } from '../messages/message-rows.js';
 import type { IMessage } from '../messages/message.entity.js';
@@ -27,7 +27,7 @@ export async function loadInboundMailViews(
   mails: readonly { ticketId: string; messageId: string }[],
 ): Promise<Map<string, InboundMailView>> {
   const views = new Map<string, InboundMailView>();
-  if (mails.length === 0 || viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) return views;
+  if (mails.length === 0 || viewer.type === 'anonymous' || isCustomerSide(viewer)) return views;
   const rule = departments.visibleSql(viewer);
   const session = stillValidSql(viewer);
   const rows = await sql<TicketRow & MessageRowM>(

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../graphql/errors.js';
 import { sql } from '../../infra/sql.js';
 import { isUuid } from '../../shared/ids.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isCustomerSide, type Viewer } from '../auth/viewer.js';
 import type { DepartmentService } from '../departments/department.service.js';
 import { Ticket, TicketStatus, type ITicket, type ITicketStatus } from './ticket.entity.js';
 import { PAGE_MAX, pgArray, decodeCursor, encodeCursor, searchText, ticketWhere, type TicketFilter, type TicketOrder } from './ticket.filter.js';
@@ -50,7 +50,7 @@ export class TicketQueryService {
 
   /** Ids of the departments whose tickets this viewer may see. Customers use the portal, not this. */
   async visibleDepartmentIds(viewer: Viewer): Promise<string[]> {
-    if (viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) throw forbidden();
+    if (viewer.type === 'anonymous' || isCustomerSide(viewer)) throw forbidden();
     return this.departments.visibleIds(viewer);
   }
 
@@ -63,7 +63,7 @@ export class TicketQueryService {
 
   /** Whether the viewer may see the ticket: findVisible's rule in one statement, without loading it (live re-checks). */
   async isVisible(viewer: Viewer, id: string): Promise<boolean> {
-    if (!isUuid(id) || viewer.type === 'anonymous' || (viewer.type === 'user' && viewer.kind === 'customer')) return false;
+    if (!isUuid(id) || viewer.type === 'anonymous' || isCustomerSide(viewer)) return false;
     const rule = this.departments.visibleSql(viewer);
     const rows = await sql(
       this.em,

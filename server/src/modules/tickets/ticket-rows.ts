@@ -18,7 +18,7 @@ export async function loadTicketRows(em: EntityManager, tenantId: string, ids: r
 export const TICKET_COLUMNS = `id, tenant_id, number, subject, status_id, status_category, priority, department_id, channel, customer_id,
   contact_id, customer_name, handler_id, customer_note, internal_note, to_char(expected_date, 'YYYY-MM-DD') as expected_date,
   estimated_minutes, processing_start, processing_end, time_tracking_allowed, merged_into_id, created_at, updated_at,
-  last_customer_activity_at, last_agent_activity_at, last_activity_at, unread, version`;
+  last_customer_activity_at, last_agent_activity_at, last_activity_at, unread, portal_link_version, rating_mail_at, version`;
 
 export interface TicketRow {
   id: string;
@@ -48,6 +48,8 @@ export interface TicketRow {
   last_agent_activity_at: string | null;
   last_activity_at: string;
   unread: boolean;
+  portal_link_version: number;
+  rating_mail_at: string | null;
   version: number;
 }
 
@@ -81,6 +83,8 @@ export function ticketFromRow(r: TicketRow): ITicket {
     lastAgentActivityAt: timestamp(r.last_agent_activity_at),
     lastActivityAt: timestamp(r.last_activity_at),
     unread: r.unread,
+    portalLinkVersion: r.portal_link_version,
+    ratingMailAt: timestamp(r.rating_mail_at),
     version: r.version,
   };
 }

@@ -79,6 +79,10 @@ export const Ticket = defineEntity({
     lastActivityAt: p.datetime(),
     /** Set when customer mail arrives; cleared when a staff member opens the ticket. */
     unread: p.boolean().default(false),
+    /** Part of every signed portal link to this ticket; raising it revokes them all. */
+    portalLinkVersion: p.integer().default(1),
+    /** When the rating request went out (at most once per ticket). */
+    ratingMailAt: p.datetime().nullable(),
     /** Optimistic lock: every update checks and bumps it (MikroORM version property). */
     version: p.integer().version(),
   },

@@ -5,7 +5,7 @@ import { pgArray } from '../tickets/ticket.filter.js';
 import type { TresenPubSub } from '../../realtime/pubsub.js';
 import { timerTopic } from '../../realtime/topics.js';
 import { isUuid } from '../../shared/ids.js';
-import type { StaffViewer, UserViewer } from '../auth/viewer.js';
+import { isCustomerSide, type StaffViewer, type UserViewer } from '../auth/viewer.js';
 import { Ticket, type ITicket } from '../tickets/ticket.entity.js';
 import type { TicketQueryService } from '../tickets/ticket-query.service.js';
 import { validateDate } from '../tickets/ticket.rules.js';
@@ -221,7 +221,7 @@ export class TimeService {
   }
 
   private async visibleTicket(viewer: StaffViewer, id: string): Promise<ITicket> {
-    if (viewer.type === 'user' && viewer.kind === 'customer') throw forbidden();
+    if (isCustomerSide(viewer)) throw forbidden();
     const ticket = await this.tickets.findVisible(viewer, id);
     if (!ticket) throw new DomainError(ErrorCode.NotFound, 'Ticket not found.', 'ticketId');
     return ticket;
