@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, fieldError } from '../../graphql/errors.js';
+import { DomainError, ErrorCode, fieldError, isDomainError } from '../../graphql/errors.js';
 import { Department } from '../departments/department.entity.js';
+import type { CustomerFile, CustomerTicketService } from '../portal/customer-ticket.service.js';
 import { Widget, type IWidget } from './widget.entity.js';
 import type { FormTokens } from './widget-form-token.js';
 import type { WidgetLimiter } from './widget-limiter.js';
@@ -18,12 +19,7 @@ export const WIDGET_REQUEST_LIMITS = {
   overheadBytes: 64 * 1024,
 } as const;
 
-/** One file of a request, as the contract of the customer ticket service takes it. */
-export interface WidgetFile {
-  name: string;
-  contentType: string | undefined;
-  data: Buffer;
-}
+export type WidgetFile = CustomerFile;
 
 /** What a visitor sent, as read from the form (strings as typed; checked here). */
 export interface WidgetSubmission {
@@ -45,14 +41,8 @@ export interface WidgetRequestSource {
   sameOrigin: boolean;
 }
 
-/** The customer ticket service's entry point for the widget (modules/portal/customer-ticket.service.ts). */
-export interface CustomerTicketOpener {
-  openForSender(
-    tenantId: string,
-    sender: { email: string; name: string },
-    request: { departmentId: string; subject: string; text: string; channel: 'portal' | 'widget'; files?: readonly WidgetFile[] },
-  ): Promise<{ ticketId: string; number: number }>;
-}
+/** The customer ticket service's entry point for the widget (the one way tickets are opened for senders). */
+export type CustomerTicketOpener = Pick<CustomerTicketService, 'openForSender'>;
 
 /** A widget that can take requests, with its public key's parts. */
 export interface OpenWidget {
@@ -125,11 +115,15 @@ export class WidgetRequestService {
     }
     const request = this.validate(submission);
     await this.limiter.consumeAddress(tenantId, request.email);
-    await tickets.openForSender(
-      tenantId,
-      { email: request.email, name: request.name },
-      { departmentId: widget.departmentId, subject: request.subject, text: request.message, channel: 'widget', files: request.files },
-    );
+    try {
+      await tickets.openForSender(
+        tenantId,
+        { email: request.email, name: request.name },
+        { departmentId: widget.departmentId, subject: request.subject, text: request.message, channel: 'widget', files: request.files },
+      );
+    } catch (error) {
+      throw inFormTerms(error);
+    }
   }
 
   private validate(submission: WidgetSubmission): { name: string; email: string; subject: string; message: string; files: WidgetFile[] } {
@@ -152,6 +146,18 @@ export class WidgetRequestService {
     if (file && file.data.length > this.maxAttachmentBytes) throw tooLarge(`The file is larger than ${formatMiB(this.maxAttachmentBytes)}.`);
     return { name, email, subject, message, files };
   }
+}
+
+/**
+ * The ticket service's errors in the form's terms: its `text` is our `message`, its `file` our
+ * `attachment`, and a department that just stopped taking requests makes the form unavailable.
+ */
+function inFormTerms(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  if (error.field === 'departmentId') return notAvailable();
+  const fields: Record<string, string> = { text: 'message', file: 'attachment', attachmentIds: 'attachment' };
+  const field = error.field ? fields[error.field] : undefined;
+  return field ? new DomainError(error.code, error.message, field) : error;
 }
 
 /** Trims, folds whitespace and drops control characters: names and subjects are single lines. */
