@@ -18,10 +18,7 @@ export function freshIp(): string {
 }
 
 /** Sends an HTTP request from a given local address. */
-export function send(
-  url: string,
-  options: { method?: string; ip?: string; headers?: Record<string, string>; body?: Buffer } = {},
-): Promise<HttpAnswer> {
+export function send(url: string, options: { method?: string; ip?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const req = httpRequest(

@@ -102,7 +102,10 @@ describe('widget requests', () => {
     const files = await server.orm.em
       .fork()
       .getConnection()
-      .execute<{ filename: string; size: number }[]>('select filename, size from attachments where tenant_id = ? and message_id = ?', [world.tenantId, message!.id]);
+      .execute<{ filename: string; size: number }[]>('select filename, size from attachments where tenant_id = ? and message_id = ?', [
+        world.tenantId,
+        message!.id,
+      ]);
     expect(files).toEqual([{ filename: 'foto.png', size: 9 }]);
   });
 
@@ -113,7 +116,10 @@ describe('widget requests', () => {
     const unknown = await post(valid({ email: `unbekannt-${Date.now()}@kunde.example` }));
     expect(again.status).toBe(unknown.status);
     expect(again.text).toBe(unknown.text);
-    const strip = (headers: HttpAnswer['headers']) => Object.keys(headers).filter((name) => name !== 'date' && name !== 'etag').sort();
+    const strip = (headers: HttpAnswer['headers']) =>
+      Object.keys(headers)
+        .filter((name) => name !== 'date' && name !== 'etag')
+        .sort();
     expect(strip(again.headers)).toEqual(strip(unknown.headers));
     expect(again.headers['content-length']).toBe(unknown.headers['content-length']);
   });
@@ -150,13 +156,7 @@ describe('widget requests', () => {
       'BAD_USER_INPUT',
       'attachment',
     ],
-    [
-      'two attachments',
-      async () => valid({ attachment: { name: 'a.txt', type: 'text/plain', data: Buffer.from('a') } }),
-      400,
-      'BAD_USER_INPUT',
-      'attachment',
-    ],
+    ['two attachments', async () => valid({ attachment: { name: 'a.txt', type: 'text/plain', data: Buffer.from('a') } }), 400, 'BAD_USER_INPUT', 'attachment'],
   ];
 
   it.each(badInputs)('refuses %s with a clear error and creates nothing', async (label, fields, status, code, field) => {
@@ -166,9 +166,16 @@ describe('widget requests', () => {
       const form = await multipart(await fields());
       // A second file part appended by hand: FormData in the test would do the same.
       const boundary = /boundary=(.+)$/.exec(form.type)![1]!;
-      const extra = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="b.txt"\r\nContent-Type: text/plain\r\n\r\nb\r\n`);
+      const extra = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="b.txt"\r\nContent-Type: text/plain\r\n\r\nb\r\n`,
+      );
       const body = Buffer.concat([extra, form.body]);
-      answer = await send(`${base}/widget/${widget.key}/requests`, { method: 'POST', ip: freshIp(), headers: { 'content-type': form.type, origin: SITE }, body });
+      answer = await send(`${base}/widget/${widget.key}/requests`, {
+        method: 'POST',
+        ip: freshIp(),
+        headers: { 'content-type': form.type, origin: SITE },
+        body,
+      });
     } else {
       answer = await post(await fields());
     }
@@ -364,7 +371,7 @@ describe('widget administration', () => {
     expect(await server.orm.em.fork().count(Widget, { id: created.id })).toBe(0);
   });
 
-  it('gives agents, customers, API tokens and another tenant\'s admin nothing', async () => {
+  it("gives agents, customers, API tokens and another tenant's admin nothing", async () => {
     const otherTenant = await tenantFactory(server.orm);
     const otherAdmin = await staffFactory(server.orm, otherTenant, 'admin');
     const asOtherAdmin = await Gql.login(server.url, otherAdmin.email, PASSWORD);
@@ -378,7 +385,9 @@ describe('widget administration', () => {
     ];
     for (const [who, client] of strangers) {
       expect(await client.errorCode(LIST), `${who}: widgets`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
-      expect(await client.errorCode(CREATE, { i: { name: 'X', departmentId: world.sharedDepartmentId } }), `${who}: create`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+      expect(await client.errorCode(CREATE, { i: { name: 'X', departmentId: world.sharedDepartmentId } }), `${who}: create`).toMatch(
+        /FORBIDDEN|UNAUTHENTICATED/,
+      );
       expect(await client.errorCode(UPDATE, { i: { id: widget.id, name: 'Mine' } }), `${who}: update`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
       expect(await client.errorCode(DELETE, { id: widget.id }), `${who}: delete`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
     }

@@ -175,7 +175,11 @@ export function widgetRoutes(options: Options): Router {
     try {
       const { requests } = options.services();
       const { widget } = await requests.open(req.params.key);
-      html(res, 200, renderFormPage({ key: req.params.key, widget, lang, token: requests.issueToken(req.params.key), maxAttachmentBytes: requests.maxAttachmentBytes }));
+      html(
+        res,
+        200,
+        renderFormPage({ key: req.params.key, widget, lang, token: requests.issueToken(req.params.key), maxAttachmentBytes: requests.maxAttachmentBytes }),
+      );
     } catch (error) {
       if (isDomainError(error)) return html(res, 404, renderUnavailablePage(lang, PAGE_TEXTS[lang].notFound));
       next(error);
@@ -259,5 +263,13 @@ async function readSubmission(req: Request): Promise<WidgetSubmission | null> {
     if (typeof value === 'string') continue;
     files.push({ name: value.name, contentType: value.type || undefined, data: Buffer.from(await value.arrayBuffer()) });
   }
-  return { name: text('name'), email: text('email'), subject: text('subject'), message: text('message'), website: text('website'), token: text('token'), files };
+  return {
+    name: text('name'),
+    email: text('email'),
+    subject: text('subject'),
+    message: text('message'),
+    website: text('website'),
+    token: text('token'),
+    files,
+  };
 }

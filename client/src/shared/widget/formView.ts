@@ -121,7 +121,14 @@ export function createFormView(doc: Document, options: FormViewOptions): FormVie
     name: input('name', { autocomplete: 'name', maxlength: '100', required: true }),
     email: input('email', { type: 'email', autocomplete: 'email', maxlength: '254', required: true }),
     subject: input('subject', { maxlength: '200', required: true }),
-    message: el(doc, 'textarea', { class: 'tw-input', id: id('message'), name: 'message', maxlength: '10000', required: true, 'data-testid': 'widget-message' }),
+    message: el(doc, 'textarea', {
+      class: 'tw-input',
+      id: id('message'),
+      name: 'message',
+      maxlength: '10000',
+      required: true,
+      'data-testid': 'widget-message',
+    }),
     attachment: el(doc, 'input', { class: 'tw-file', type: 'file', id: id('attachment'), name: 'attachment', 'data-testid': 'widget-attachment' }),
   };
   const honeypot = el(doc, 'div', { class: 'tw-hp', 'aria-hidden': 'true' }, [

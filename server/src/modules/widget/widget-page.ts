@@ -18,8 +18,7 @@ export interface FormPage {
   error?: PageError;
 }
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+const escape = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** The text of an error on the hosted page, in the page's language. */
 export function pageErrorText(lang: WidgetLanguage, code: string, field: string | undefined, maxAttachmentBytes: number): PageError {
@@ -87,13 +86,10 @@ export function renderFormPage(page: FormPage): string {
   const values = page.values ?? { name: '', email: '', subject: '', message: '' };
   const other: WidgetLanguage = page.lang === 'de' ? 'en' : 'de';
   const action = `/contact/${page.key}?lang=${page.lang}`;
-  const fieldError = (field: string) =>
-    page.error?.field === field ? `<p class="error" id="${field}-error">${escape(page.error.text)}</p>` : '';
+  const fieldError = (field: string) => (page.error?.field === field ? `<p class="error" id="${field}-error">${escape(page.error.text)}</p>` : '');
   const invalid = (field: string) => (page.error?.field === field ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
   const required = `<span class="req">(${escape(t.required)})</span>`;
-  const alert = page.error
-    ? `<div class="alert" role="alert" id="form-error"><strong>${escape(t.errorSummary)}</strong> ${escape(page.error.text)}</div>`
-    : '';
+  const alert = page.error ? `<div class="alert" role="alert" id="form-error"><strong>${escape(t.errorSummary)}</strong> ${escape(page.error.text)}</div>` : '';
   const body = `<a class="lang" href="/contact/${page.key}?lang=${other}" hreflang="${other}" lang="${other}">${escape(t.language)}</a>
 <h1>${escape(title)}</h1>
 <p>${escape(texts.intro || t.intro)}</p>

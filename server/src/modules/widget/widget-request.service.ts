@@ -136,9 +136,13 @@ export class WidgetRequestService {
     const subject = oneLine(submission.subject);
     if (subject === '') throw fieldError('subject', 'Please enter a subject.');
     if (subject.length > limits.subjectChars) throw fieldError('subject', `The subject must be at most ${limits.subjectChars} characters long.`);
-    const message = submission.message.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+    const message = submission.message
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .trim();
     if (message === '') throw fieldError('message', 'Please enter your message.');
-    if (message.length > limits.messageChars) throw fieldError('message', `The message must be at most ${limits.messageChars.toLocaleString('en')} characters long.`);
+    if (message.length > limits.messageChars)
+      throw fieldError('message', `The message must be at most ${limits.messageChars.toLocaleString('en')} characters long.`);
     const files = submission.files.filter((file) => file.data.length > 0 || file.name !== '');
     if (files.length > 1) throw fieldError('attachment', 'Attach one file at most.');
     const file = files[0];

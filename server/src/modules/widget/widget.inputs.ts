@@ -34,7 +34,8 @@ export class WidgetCreateInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Origins (https://www.example.com, no path) whose pages may embed the widget and send from it; at most 20. Default none: only the hosted form page.',
+    description:
+      'Origins (https://www.example.com, no path) whose pages may embed the widget and send from it; at most 20. Default none: only the hosted form page.',
   })
   allowedOrigins?: string[] | null;
 

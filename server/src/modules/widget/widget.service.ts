@@ -15,7 +15,10 @@ export interface WidgetCreate {
   primaryTextColor?: string | null | undefined;
   texts?: readonly WidgetTextsInput[] | null | undefined;
 }
-export type WidgetPatch = { id: string; name?: string | null | undefined; departmentId?: string | null | undefined } & Omit<WidgetCreate, 'name' | 'departmentId'>;
+export type WidgetPatch = { id: string; name?: string | null | undefined; departmentId?: string | null | undefined } & Omit<
+  WidgetCreate,
+  'name' | 'departmentId'
+>;
 
 /** A widget with whether its department is still public (else the widget answers "not available"). */
 export interface WidgetView {
