@@ -53,7 +53,7 @@ export function widgetStyles(look: WidgetLook): string {
 :host { all: initial; }
 .tw { --tw-primary: ${look.primaryColor}; --tw-on-primary: ${look.primaryTextColor}; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c2128; }
 .tw *, .tw *::before, .tw *::after { box-sizing: border-box; }
-.tw-panel { position: relative; background: #fff; color: #1c2128; border-radius: 12px; padding: 20px; width: 100%; max-width: 380px; box-shadow: 0 8px 32px rgb(0 0 0 / 0.25); }
+.tw-panel { position: relative; background: #fff; color: #1c2128; border-radius: 12px; padding: 20px; width: min(380px, calc(100vw - 24px)); box-shadow: 0 8px 32px rgb(0 0 0 / 0.25); }
 .tw-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; margin: -20px -20px 16px; padding: 14px 20px; background: var(--tw-primary); color: var(--tw-on-primary); border-radius: 12px 12px 0 0; }
 .tw-head h2 { margin: 0; font-size: 18px; line-height: 1.3; font-weight: 700; }
 .tw-close { flex: none; border: 0; background: transparent; color: inherit; font: inherit; font-size: 22px; line-height: 1; width: 32px; height: 32px; border-radius: 6px; cursor: pointer; }
@@ -74,6 +74,7 @@ textarea.tw-input { min-height: 110px; resize: vertical; }
 .tw-button[disabled] { opacity: .65; cursor: progress; }
 .tw :focus-visible { outline: 3px solid var(--tw-primary); outline-offset: 2px; }
 .tw-head :focus-visible { outline-color: var(--tw-on-primary); }
+.tw [tabindex="-1"]:focus { outline: none; }
 .tw-hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .tw-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
