@@ -28,10 +28,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Two apps that share code but never import each other: the console (index.html) and the customer portal (portal.html, served under /portal).
+    rollupOptions: {
+      input: { console: fileURLToPath(new URL('./index.html', import.meta.url)), portal: fileURLToPath(new URL('./portal.html', import.meta.url)) },
+    },
   },
   server: {
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
+      '/portal/graphql': { target: 'http://127.0.0.1:4000', ws: true },
+      '/portal/attachments': 'http://127.0.0.1:4000',
       // Downloads the server answers itself (with the session cookie): attachments, failed mails' raw copies and quotes as CSV.
       '/attachments': 'http://127.0.0.1:4000',
       '/failed-mails': 'http://127.0.0.1:4000',

@@ -23,7 +23,8 @@ import { SecretBox } from './shared/secret-box.js';
 import { MailSender } from './modules/mail/smtp/mail-sender.js';
 import { DEFAULT_OUTBOX, Outbox, type OutboxOptions } from './modules/mail/smtp/outbox.js';
 import { attachmentRoutes } from './http/attachments.js';
-import { bearerToken, sessionCookie, sessionTokenFrom } from './http/cookies.js';
+import { portalAttachmentRoutes } from './http/portal-attachments.js';
+import { bearerToken, portalCookie, portalTokenFrom, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
 import { widgetRoutes } from './http/widget.js';
 import { FormTokens } from './modules/widget/widget-form-token.js';
@@ -97,7 +98,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
   const secureCookie = new URL(config.publicUrl).protocol === 'https:';
 
   /** Builds the per-operation context for a viewer; shared by HTTP and WebSocket. */
-  const contextFor = (viewer: Viewer, ip: string, session: Context['session']): Context => {
+  const contextFor = (viewer: Viewer, ip: string, session: Context['session'], endpoint: Context['endpoint']): Context => {
     const services = createServices(orm.em.fork(), deps);
     return {
       viewer,
@@ -109,13 +110,15 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
       timerTicker,
       ip,
       session,
+      endpoint,
     };
   };
 
   /** A bearer token wins over a cookie; a bad bearer token is an error, a stale cookie is just signed out. */
-  const resolveViewer = async (bearer: string | undefined, cookie: string | undefined): Promise<Viewer> => {
-    const auth = createServices(orm.em.fork(), deps).auth;
-    return bearer ? auth.viewerFromApiToken(bearer) : auth.viewerFromSession(cookie);
+  const resolveViewer = async (bearer: string | undefined, cookie: string | undefined, endpoint: Context['endpoint']): Promise<Viewer> => {
+    const services = createServices(orm.em.fork(), deps);
+    if (endpoint === 'portal') return services.portalAuth.viewerFromSession(cookie);
+    return bearer ? services.auth.viewerFromApiToken(bearer) : services.auth.viewerFromSession(cookie);
   };
 
   const app = express();
@@ -179,6 +182,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     quoteRoutes(() => createServices(orm.em.fork(), deps)),
   );
   app.use('/attachments', attachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
+  app.use('/portal/attachments', portalAttachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
   const widgetTokens = new FormTokens(config.secret);
   const widgetLimiter = new WidgetLimiter(bus.redis);
   app.use(
@@ -204,14 +208,29 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
         }
         let viewer: Viewer;
         try {
-          viewer = await resolveViewer(bearer, sessionTokenFrom(req));
+          viewer = await resolveViewer(bearer, sessionTokenFrom(req), 'staff');
         } catch (error) {
           throw new GraphQLError(error instanceof Error ? error.message : 'Not authenticated.', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        return contextFor(viewer, req.socket.remoteAddress ?? 'unknown', sessionCookie(res, secureCookie));
+        return contextFor(viewer, req.socket.remoteAddress ?? 'unknown', sessionCookie(res, secureCookie), 'staff');
       },
+    }),
+  );
+
+  // The portal's API: the same schema, but only the portal cookie counts here (no staff cookie, no tokens).
+  app.use(
+    '/portal/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        contextFor(
+          await resolveViewer(undefined, portalTokenFrom(req), 'portal'),
+          req.socket.remoteAddress ?? 'unknown',
+          portalCookie(res, secureCookie),
+          'portal',
+        ),
     }),
   );
 
@@ -221,7 +240,10 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     app.use((req, res, next) => {
       if (req.method !== 'GET' || !req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
+      // The customer portal is an app of its own under /portal; everything else is the console.
+      const portalPage = req.path === '/portal' || req.path.startsWith('/portal/');
+      if (portalPage) res.setHeader('Referrer-Policy', 'no-referrer');
+      res.sendFile(path.join(CLIENT_DIST, portalPage ? 'portal.html' : 'index.html'));
     });
   }
 
@@ -241,7 +263,8 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
         logger,
       )
     : null;
-  const sender = config.mailWorker ? new MailSender(orm.em.fork(), bus.pubSub, mail.box, logger) : null;
+  const portalLink = (tenantId: string, ticketId: string, version: number) => portal.links.url(config.publicUrl, tenantId, ticketId, version);
+  const sender = config.mailWorker ? new MailSender(orm.em.fork(), bus.pubSub, mail.box, logger, portalLink) : null;
 
   return {
     httpServer,
@@ -265,6 +288,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
       await outbox.stop();
       await reader.close();
       sender?.close();
+      await portal.mailer.drain();
       timerTicker.close();
       await apollo.stop();
     },

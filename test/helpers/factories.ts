@@ -9,6 +9,8 @@ import { hashSecret, newSessionToken } from '../../server/src/modules/auth/token
 import { Department } from '../../server/src/modules/departments/department.entity.js';
 import { stageTenant } from '../../server/src/modules/tenants/tenant.service.js';
 import { User } from '../../server/src/modules/users/user.entity.js';
+import { Contact } from '../../server/src/modules/customers/customer.entity.js';
+import { hashPassword } from '../../server/src/modules/auth/password.js';
 import type { Topics } from '../../server/src/realtime/topics.js';
 import { Gql } from './graphql.js';
 import { createLogger } from '../../server/src/infra/logger.js';
@@ -131,3 +133,33 @@ export async function worldFactory(orm: MikroORM, url: string) {
   };
 }
 export type World = Awaited<ReturnType<typeof worldFactory>>;
+
+/**
+ * A customer (company) with portal contacts, each with a password so they can sign in through the
+ * real portalLogin. `sees` gives a contact the right to see all of the customer's tickets.
+ */
+export async function portalCustomerFactory(
+  orm: MikroORM,
+  tenantId: string,
+  contacts: { name: string; sees?: boolean }[],
+  name = `Kunde ${randomBytes(3).toString('hex')}`,
+) {
+  const customer = await servicesFor(orm).customers.create(tenantId, {
+    name,
+    isCompany: true,
+    contacts: contacts.map((c) => ({ name: c.name, email: uniqueEmail(c.name.toLowerCase().replace(/[^a-z]+/g, '.')) })),
+  });
+  const em = orm.em.fork();
+  const rows = await em.find(Contact, { tenantId, customerId: customer.id }, { orderBy: { name: 'asc' } });
+  const passwordHash = await hashPassword(PASSWORD);
+  const made: Record<string, { id: string; email: string; userId: string }> = {};
+  for (const spec of contacts) {
+    const contact = rows.find((row) => row.name === spec.name)!;
+    const user = em.create(User, { id: randomUUID(), tenantId, kind: 'customer', email: contact.email, name: contact.name, passwordHash, active: true });
+    contact.userId = user.id;
+    contact.seesCustomerTickets = spec.sees ?? false;
+    made[spec.name] = { id: contact.id, email: contact.email, userId: user.id };
+  }
+  await em.flush();
+  return { id: customer.id, name, contacts: made };
+}

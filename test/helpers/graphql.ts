@@ -17,6 +17,8 @@ export interface Credentials {
   cookie?: string;
   /** API token for `Authorization: Bearer`. */
   bearer?: string;
+  /** Value of the tresen_portal cookie (the customer portal's session). */
+  portal?: string;
 }
 
 /** A GraphQL client over real HTTP, as a browser (cookie) or partner tool (bearer) would call. */
@@ -35,7 +37,7 @@ export class Gql {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(this.credentials.cookie ? { cookie: `tresen_session=${this.credentials.cookie}` } : {}),
+        ...(this.credentials.cookie || this.credentials.portal ? { cookie: cookieHeader(this.credentials) } : {}),
         ...(this.credentials.bearer ? { authorization: `Bearer ${this.credentials.bearer}` } : {}),
         ...headers,
       },
@@ -59,6 +61,18 @@ export class Gql {
     return result.errors[0]?.extensions?.code;
   }
 
+  /** Signs a contact in to the portal (POST /portal/graphql, portalLogin) and returns a client carrying the portal cookie. */
+  static async portalLogin(graphqlUrl: string, email: string, password: string): Promise<Gql> {
+    const url = portalUrl(graphqlUrl);
+    const result = await new Gql(url).request('mutation ($e: String!, $p: String!) { portalLogin(email: $e, password: $p) { contactId } }', {
+      e: email,
+      p: password,
+    });
+    const portal = portalCookieOf(result.setCookie);
+    if (!portal || result.errors) throw new Error(`portal login failed for ${email}: ${JSON.stringify(result.errors)}`);
+    return new Gql(url, { portal });
+  }
+
   /** Signs in through the real login mutation and returns a client carrying the session cookie. */
   static async login(url: string, email: string, password: string): Promise<Gql> {
     const result = await new Gql(url).request<{ login: { id: string } }>('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', {
@@ -74,7 +88,7 @@ export class Gql {
 /** A graphql-ws client over a real WebSocket, with a cookie (and Origin) or a bearer token in connection_init. */
 export function wsClient(wsUrl: string, credentials: Credentials, origin?: string): WsClient {
   const headers: Record<string, string> = {};
-  if (credentials.cookie) headers.cookie = `tresen_session=${credentials.cookie}`;
+  if (credentials.cookie || credentials.portal) headers.cookie = cookieHeader(credentials);
   if (origin) headers.origin = origin;
   return createClient({
     url: wsUrl,
@@ -88,6 +102,18 @@ export function wsClient(wsUrl: string, credentials: Credentials, origin?: strin
     },
   });
 }
+
+function cookieHeader(credentials: Credentials): string {
+  return [credentials.cookie ? `tresen_session=${credentials.cookie}` : '', credentials.portal ? `tresen_portal=${credentials.portal}` : '']
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The portal's endpoint beside a server's /graphql URL (HTTP or WebSocket). */
+export const portalUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '/portal/graphql');
+
+/** The tresen_portal cookie a response set, if any. */
+export const portalCookieOf = (setCookie: string[]) => setCookie.map((c) => /^tresen_portal=([^;]+)/.exec(c)?.[1]).find(Boolean);
 
 /** Collects a subscription's events until stopped. */
 export function collect<T>(client: WsClient, query: string): { events: T[]; errors: unknown[]; stop: () => void; completed: Promise<void> } {

@@ -27,6 +27,8 @@ export interface Context {
   /** The caller's address, for rate limits. */
   readonly ip: string;
   readonly session: SessionCookie | null;
+  /** Which endpoint the operation came in on: the console's /graphql or the portal's /portal/graphql. */
+  readonly endpoint: 'staff' | 'portal';
 }
 
 /** Narrows to a staff-side viewer (user or token); the auth checker has already let only those through. */

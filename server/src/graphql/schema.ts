@@ -17,6 +17,8 @@ import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { PresenceResolver } from '../modules/tickets/presence.resolver.js';
 import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolver.js';
 import { TicketResolver } from '../modules/tickets/ticket.resolver.js';
+import { PortalResolver } from '../modules/portal/portal.resolver.js';
+import { PortalAdminResolver } from '../modules/portal/portal-admin.resolver.js';
 import { WidgetResolver } from '../modules/widget/widget.resolver.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
 import type { Context } from './context.js';
@@ -38,6 +40,8 @@ export const resolvers = [
   TimeResolver,
   QuoteResolver,
   TicketTimeResolver,
+  PortalResolver,
+  PortalAdminResolver,
   WidgetResolver,
 ] as const;
 

@@ -31,6 +31,8 @@ import { PortalAuthService } from '../modules/portal/portal-auth.service.js';
 import type { PortalLimiter } from '../modules/portal/portal-limiter.js';
 import type { PortalMailer } from '../modules/portal/portal-mailer.js';
 import { PortalTicketService } from '../modules/portal/portal-ticket.service.js';
+import { RatingService } from '../modules/portal/rating.service.js';
+import { RatingRequests } from '../modules/portal/rating-request.js';
 import type { TicketLinkSigner } from '../modules/portal/ticket-links.js';
 import { WidgetService } from '../modules/widget/widget.service.js';
 
@@ -75,14 +77,15 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const staff = new StaffService(em, departments, userGroups, auth);
   const customers = new CustomerService(em);
   const ticketQueries = new TicketQueryService(em, departments);
+  const ratingRequests = deps.mail.outbox ? new RatingRequests(deps.mail.signer, deps.mail.outbox, deps.portal.links, deps.config.publicUrl) : null;
   const messages = new MessageService(em);
   const attachments = new AttachmentService(em, ticketQueries, deps.config.attachmentMaxBytes);
-  const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub);
+  const tickets = new TicketCommandService(em, ticketQueries, attachments, deps.pubSub, ratingRequests);
   const ticketStatuses = new TicketStatusService(em);
   const mailboxes = new MailboxService(em, departments, deps.mail.box, deps.pubSub, createMailImporter(em, deps.pubSub, deps.mail));
   const sending = new SendingService(em, mailboxes, deps.mail.box, deps.pubSub);
   const cannedReplies = new CannedReplyService(em, ticketQueries);
-  const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub);
+  const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub, ratingRequests);
   const time = new TimeService(em, ticketQueries, deps.pubSub, deps.config.timeZone);
   const billing = new BillingService(em, ticketQueries, deps.pubSub);
   const portalAuth = new PortalAuthService(em, {
@@ -117,6 +120,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     portalAuth,
     customerTickets,
     portalTickets,
+    ratings: new RatingService(em, departments),
     widgets,
     presence: deps.presence,
   };

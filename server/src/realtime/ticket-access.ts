@@ -92,6 +92,20 @@ export class TicketRealtime {
     return Repeater.merge([snapshot, changes]);
   }
 
+  /**
+   * The portal's live updates: ticket changes and new messages of tickets the contact may see now,
+   * checked per receiver and event in one statement (internal notes never reach a contact).
+   */
+  portalTicketChanged(ctx: Context): AsyncIterable<Delivered<TicketChangedEvent | MessageAddedEvent>> {
+    const viewer = ctx.viewer;
+    if (viewer.type !== 'contact') return new Repeater<never>(async (_push, stop) => stop());
+    const allowed = async (event: TicketChangedEvent | MessageAddedEvent) => {
+      const services = ctx.freshServices();
+      return (await services.auth.isStillValid(viewer)) && services.portalTickets.eventVisible(viewer, event);
+    };
+    return Repeater.merge([this.source(ctx, 'ticketChanged', allowed), this.source(ctx, 'messageAdded', allowed)]);
+  }
+
   private source<K extends TicketTopic>(ctx: Context, topic: K, allowed: (event: TopicEvent<K>) => Promise<boolean>): AsyncIterable<Delivered<TopicEvent<K>>> {
     const viewer = ctx.viewer;
     if (viewer.type === 'anonymous') return new Repeater<never>(async (_push, stop) => stop());

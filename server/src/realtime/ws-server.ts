@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { QUERY_LIMITS } from '../graphql/schema.js';
-import { bearerToken, sessionTokenFrom } from '../http/cookies.js';
+import { bearerToken, portalTokenFrom, sessionTokenFrom } from '../http/cookies.js';
 import type { Logger } from '../infra/logger.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { DirectEvents } from './direct-events.js';
@@ -23,8 +23,8 @@ interface Options {
   validationRules: ValidationRule[];
   production: boolean;
   logger: Logger;
-  resolveViewer(bearer: string | undefined, cookie: string | undefined): Promise<Viewer>;
-  contextFor(viewer: Viewer, ip: string, session: null): Context;
+  resolveViewer(bearer: string | undefined, cookie: string | undefined, endpoint: Endpoint): Promise<Viewer>;
+  contextFor(viewer: Viewer, ip: string, session: null, endpoint: Endpoint): Context;
 }
 
 /**
@@ -43,14 +43,32 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   return parsed.origin === new URL(publicUrl).origin || (host !== undefined && parsed.host === host);
 }
 
+type Endpoint = Context['endpoint'];
+
+/** The WebSocket paths: the console's and partners' API, and the portal's (with the portal cookie). */
+const PATHS: Record<string, Endpoint> = { '/graphql': 'staff', '/portal/graphql': 'portal' };
+
+function endpointOf(url: string | undefined): Endpoint | undefined {
+  try {
+    return PATHS[new URL(url ?? '/', 'http://localhost').pathname];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * graphql-ws on the HTTP server's /graphql path. Apollo's plugins do not run here, so the same
+ * graphql-ws on the HTTP server's /graphql and /portal/graphql paths. Apollo's plugins do not run here, so the same
  * validation rules (depth, aliases, cost, and no introspection in production) are applied in
  * onSubscribe before anything executes, and errors go through the same formatter.
  */
 export function attachWebSocketServer(options: Options): WebSocketEndpoint {
   const { schema, logger, production } = options;
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  options.httpServer.on('upgrade', (request, socket, head) => {
+    if (!endpointOf(request.url)) return socket.destroy();
+    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+  });
+  const endpoints = new WeakMap<object, Endpoint>();
   const rules = [...specifiedRules, ...options.validationRules];
   const viewers = new WeakMap<object, Viewer>();
   const directEvents = new DirectEvents(schema);
@@ -63,14 +81,17 @@ export function attachWebSocketServer(options: Options): WebSocketEndpoint {
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
         const payload = ctx.connectionParams ?? {};
-        const bearer = bearerToken(payload.authorization ?? payload.Authorization);
-        const cookie = sessionTokenFrom(request);
+        const endpoint = endpointOf(request.url) ?? 'staff';
+        // Partner tokens belong to the API; the portal knows only its own cookie.
+        const bearer = endpoint === 'staff' ? bearerToken(payload.authorization ?? payload.Authorization) : undefined;
+        const cookie = endpoint === 'portal' ? portalTokenFrom(request) : sessionTokenFrom(request);
         if (!bearer && cookie && !originAllowed(request.headers.origin, request.headers.host, options.publicUrl)) {
           logger.warn({ origin: request.headers.origin }, 'WebSocket with a session cookie from a foreign origin refused');
           return false;
         }
         try {
-          viewers.set(ctx, await options.resolveViewer(bearer, bearer ? undefined : cookie));
+          endpoints.set(ctx, endpoint);
+          viewers.set(ctx, await options.resolveViewer(bearer, bearer ? undefined : cookie, endpoint));
           return true;
         } catch {
           return false;
@@ -100,7 +121,7 @@ export function attachWebSocketServer(options: Options): WebSocketEndpoint {
           document,
           operationName: payload.operationName ?? null,
           variableValues: payload.variables ?? null,
-          contextValue: options.contextFor(viewer, ip, null),
+          contextValue: options.contextFor(viewer, ip, null, endpoints.get(ctx) ?? 'staff'),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {

@@ -10,10 +10,12 @@ const connections = ref(0);
  */
 export const liveConnections = readonly(connections);
 
-/** Where the API lives: same origin as the page, path /graphql (HTTP and WebSocket). */
+/** Where the console's API lives: same origin as the page, path /graphql (HTTP and WebSocket). */
 const GRAPHQL_PATH = '/graphql';
 
 export interface GraphqlClientOptions {
+  /** The API path (HTTP and WebSocket): /graphql for the console, /portal/graphql for the portal. Default /graphql. */
+  path?: string;
   /**
    * Called when any operation is answered with UNAUTHENTICATED, e.g. because the
    * session expired or was ended from another device. Default: nothing.
@@ -21,9 +23,9 @@ export interface GraphqlClientOptions {
   onUnauthenticated?: () => void;
 }
 
-function webSocketUrl(): string {
+function webSocketUrl(path: string): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}${GRAPHQL_PATH}`;
+  return `${scheme}://${window.location.host}${path}`;
 }
 
 /**
@@ -38,8 +40,9 @@ function webSocketUrl(): string {
  *   cached results when a mutation returns (or names) the same typenames.
  */
 export function createGraphqlClient(options: GraphqlClientOptions = {}): Client {
+  const path = options.path ?? GRAPHQL_PATH;
   const ws = createWsClient({
-    url: webSocketUrl(),
+    url: webSocketUrl(path),
     lazy: true,
     retryAttempts: Infinity,
     on: {
@@ -50,7 +53,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Client 
   });
 
   return new Client({
-    url: GRAPHQL_PATH,
+    url: path,
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     fetchOptions: { credentials: 'same-origin' },

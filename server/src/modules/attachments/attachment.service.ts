@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, fieldError } from '../../graphql/errors.js';
 import { isUuid } from '../../shared/ids.js';
-import type { StaffViewer } from '../auth/viewer.js';
+import type { ContactViewer, StaffViewer } from '../auth/viewer.js';
 import type { TicketQueryService } from '../tickets/ticket-query.service.js';
 import { safeContentType, safeFilename } from './safe-filename.js';
 
@@ -30,6 +30,16 @@ export class AttachmentService {
 
   async upload(viewer: StaffViewer, rawName: string, rawType: string | undefined, data: Buffer): Promise<StoredAttachment> {
     if (viewer.type !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Uploads need a signed-in staff member.');
+    return this.store(viewer.tenantId, viewer.userId, rawName, rawType, data);
+  }
+
+  /** A portal upload: pending until the contact's reply or new ticket takes it; an admin's read-only view cannot upload. */
+  async uploadAsContact(viewer: ContactViewer, rawName: string, rawType: string | undefined, data: Buffer): Promise<StoredAttachment> {
+    if (viewer.actingUserId !== null) throw new DomainError(ErrorCode.Forbidden, 'This is a read-only view as the customer.');
+    return this.store(viewer.tenantId, viewer.userId, rawName, rawType, data);
+  }
+
+  private async store(tenantId: string, uploaderId: string, rawName: string, rawType: string | undefined, data: Buffer): Promise<StoredAttachment> {
     if (data.length === 0) throw fieldError('file', 'The file is empty.');
     if (data.length > this.maxBytes)
       throw new DomainError(ErrorCode.BadUserInput, `The file is larger than ${Math.floor(this.maxBytes / 1024 / 1024)} MiB.`, 'file');
@@ -39,12 +49,12 @@ export class AttachmentService {
     const connection = this.em.getConnection();
     await connection.execute(
       'insert into attachment_blobs (tenant_id, sha256, size, data, created_at) values (?, ?, ?, ?, now()) on conflict (tenant_id, sha256) do nothing',
-      [viewer.tenantId, sha256, data.length, data],
+      [tenantId, sha256, data.length, data],
     );
     const id = randomUUID();
     await connection.execute(
       'insert into attachments (id, tenant_id, message_id, sha256, filename, content_type, size, uploaded_by_id, created_at) values (?, ?, null, ?, ?, ?, ?, ?, now())',
-      [id, viewer.tenantId, sha256, filename, contentType, data.length, viewer.userId],
+      [id, tenantId, sha256, filename, contentType, data.length, uploaderId],
     );
     return { id, filename, contentType, size: data.length };
   }

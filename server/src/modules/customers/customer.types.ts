@@ -11,10 +11,20 @@ export class ContactGql {
   name!: string;
   @Field(() => String, { description: 'E-mail address, lower case, unique in the tenant.' })
   email!: string;
+  @Field(() => Boolean, { description: 'Portal right "see and answer tickets": all tickets of the customer, not only their own.' })
+  seesCustomerTickets!: boolean;
+  @Field(() => Boolean, { description: 'The contact has a portal login (invited, or signed in by link before).' })
+  hasPortalLogin!: boolean;
 }
 
 export function toContactGql(contact: IContact): ContactGql {
-  return { id: contact.id, name: contact.name, email: contact.email };
+  return {
+    id: contact.id,
+    name: contact.name,
+    email: contact.email,
+    seesCustomerTickets: contact.seesCustomerTickets,
+    hasPortalLogin: contact.userId !== null,
+  };
 }
 
 @AccessRule('Customers of the viewer tenant; staff and API tokens only.')

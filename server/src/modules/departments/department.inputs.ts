@@ -19,4 +19,10 @@ export class DepartmentUpdateInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Offer it to customers or not. Private departments cannot be public.' })
   isPublic?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Let customers choose the priority of tickets they open here in the portal.' })
+  portalPriority?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ask customers for a rating by mail when a ticket here is closed (once per ticket).' })
+  ratingMailEnabled?: boolean | null;
 }

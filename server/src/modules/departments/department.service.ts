@@ -18,6 +18,8 @@ export interface DepartmentPatch {
   id: string;
   name?: string | null | undefined;
   isPublic?: boolean | null | undefined;
+  portalPriority?: boolean | null | undefined;
+  ratingMailEnabled?: boolean | null | undefined;
 }
 
 /**
@@ -114,6 +116,8 @@ export class DepartmentService {
       if (patch.isPublic && department.ownerId !== null) throw new DomainError(ErrorCode.BadUserInput, 'A private department cannot be public.', 'isPublic');
       department.isPublic = patch.isPublic;
     }
+    if (patch.portalPriority !== undefined && patch.portalPriority !== null) department.portalPriority = patch.portalPriority;
+    if (patch.ratingMailEnabled !== undefined && patch.ratingMailEnabled !== null) department.ratingMailEnabled = patch.ratingMailEnabled;
     await this.em.flush();
     await this.publish(viewer.tenantId, 'UPDATED', department);
     return department;

@@ -17,6 +17,12 @@ export class DepartmentGql {
   @Field(() => Boolean, { description: "True for the viewer's own private department, which nobody else can see." })
   isPrivate!: boolean;
 
+  @Field(() => Boolean, { description: 'Customers may choose the priority of tickets they open here in the portal.' })
+  portalPriority!: boolean;
+
+  @Field(() => Boolean, { description: 'Closing a ticket here sends the customer one mail asking for a rating.' })
+  ratingMailEnabled!: boolean;
+
   @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 
@@ -30,6 +36,8 @@ export function toDepartmentGql(department: IDepartment): DepartmentGql {
     name: department.name,
     isPublic: department.isPublic,
     isPrivate: department.ownerId !== null,
+    portalPriority: department.portalPriority,
+    ratingMailEnabled: department.ratingMailEnabled,
     createdAt: department.createdAt,
     updatedAt: department.updatedAt,
   };

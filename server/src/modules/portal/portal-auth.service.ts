@@ -40,6 +40,18 @@ export interface PortalSignIn {
   viewer: ContactViewer;
 }
 
+/** The signed-in contact as the portal shows them. */
+export interface PortalProfile {
+  contactId: string;
+  name: string;
+  email: string;
+  customerName: string;
+  helpdeskName: string;
+  seesCustomerTickets: boolean;
+  onlyTicketNumber: number | null;
+  readOnly: boolean;
+}
+
 interface SessionRow {
   user_id: string;
   contact_id: string;
@@ -119,6 +131,29 @@ export class PortalAuthService {
     };
   }
 
+  /** Who the portal shows as signed in. */
+  async me(viewer: ContactViewer): Promise<PortalProfile> {
+    const [row] = await sql<{ name: string; email: string; customer_name: string; tenant_name: string; sees: boolean; ticket_number: number | null }>(
+      this.em,
+      `select k.name, k.email, c.name as customer_name, n.name as tenant_name, k.sees_customer_tickets as sees,
+              (select t.number from tickets t where t.tenant_id = k.tenant_id and t.id = ?) as ticket_number
+         from contacts k join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id join tenants n on n.id = k.tenant_id
+        where k.tenant_id = ? and k.id = ?`,
+      [viewer.ticketId, viewer.tenantId, viewer.contactId],
+    );
+    if (!row) throw new DomainError(ErrorCode.Unauthenticated, 'Please sign in again.');
+    return {
+      contactId: viewer.contactId,
+      name: row.name,
+      email: row.email,
+      customerName: row.customer_name,
+      helpdeskName: row.tenant_name,
+      seesCustomerTickets: row.sees,
+      onlyTicketNumber: viewer.ticketId ? row.ticket_number : null,
+      readOnly: viewer.actingUserId !== null,
+    };
+  }
+
   async logout(viewer: ContactViewer): Promise<void> {
     await this.em.nativeDelete(Session, { tenantId: viewer.tenantId, tokenHash: viewer.sessionHash, kind: 'portal' });
   }
@@ -185,7 +220,7 @@ export class PortalAuthService {
   /** A signed link to a ticket in the portal, for the mails we send about it (null when the ticket has no contact). */
   ticketLink(ticket: { tenantId: string; id: string; portalLinkVersion: number; contactId: string | null }): string | null {
     if (!ticket.contactId) return null;
-    return `${this.deps.publicUrl}/portal/t/${this.deps.links.create(ticket.tenantId, ticket.id, ticket.portalLinkVersion)}`;
+    return this.deps.links.url(this.deps.publicUrl, ticket.tenantId, ticket.id, ticket.portalLinkVersion);
   }
 
   /** An admin invites a contact to the portal: a mail with a link to choose a password (valid 7 days). */

@@ -26,6 +26,11 @@ export class TicketLinkSigner {
     return `${tenantId}.${ticketId}.${version}.${expires}.${this.mac(tenantId, ticketId, version, expires)}`;
   }
 
+  /** The portal page a link opens (`<public URL>/portal/t/<token>`). */
+  url(publicUrl: string, tenantId: string, ticketId: string, version: number): string {
+    return `${publicUrl}/portal/t/${this.create(tenantId, ticketId, version)}`;
+  }
+
   /** What a link claims when its signature holds and it has not expired; null otherwise. */
   verify(token: string, now = new Date()): TicketLinkClaim | null {
     const parts = token.trim().split('.');

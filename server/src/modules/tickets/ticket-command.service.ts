@@ -21,6 +21,7 @@ import {
   type ITicketStatus,
   type Priority,
 } from './ticket.entity.js';
+import type { RatingRequests } from '../portal/rating-request.js';
 import { nextTicketNumber } from './ticket-numbers.js';
 import type { TicketQueryService } from './ticket-query.service.js';
 import { historyValue, validateDate, validateEstimate, validateNote, validateSubject, validateText } from './ticket.rules.js';
@@ -69,6 +70,8 @@ export class TicketCommandService {
     private readonly query: TicketQueryService,
     private readonly attachments: AttachmentService,
     private readonly pubSub: TresenPubSub,
+    /** Asks the customer for a rating when a ticket closes (where the department wants it); null where nothing can send. */
+    private readonly ratingRequests: RatingRequests | null = null,
   ) {}
 
   async create(viewer: StaffViewer, input: TicketCreate): Promise<ITicket> {
@@ -125,8 +128,10 @@ export class TicketCommandService {
       ticket[field] = value;
     };
     if (patch.subject != null) set('subject', validateSubject(patch.subject));
+    let closing = false;
     if (patch.statusId != null) {
       const status = await this.statusById(viewer.tenantId, patch.statusId);
+      closing = status.category === 'closed' && ticket.statusCategory !== 'closed';
       if (status.key === 'merged') throw fieldError('statusId', 'Use ticketMerge to merge tickets.');
       if (status.id !== ticket.statusId) {
         const previous = await this.statusById(viewer.tenantId, ticket.statusId);
@@ -161,7 +166,7 @@ export class TicketCommandService {
     if (patch.watcherIds) await this.stageWatchers(viewer, ticket, patch.watcherIds);
     if (patch.customerIds) await this.stageCustomers(viewer, ticket, patch.customerIds);
     this.touch(ticket);
-    await this.flushLocked();
+    await this.flushLocked(closing ? ticket : null);
     await this.publish(viewer.tenantId, { kind: 'UPDATED', ticketId: ticket.id, departmentId: ticket.departmentId, previousDepartmentId: null });
     return ticket;
   }
@@ -321,10 +326,11 @@ export class TicketCommandService {
     if (ticket.statusId === status.id) return ticket;
     const previous = await this.statusById(viewer.tenantId, ticket.statusId);
     this.history(viewer, ticket, 'status', previous.key, status.key);
+    const closing = status.category === 'closed' && ticket.statusCategory !== 'closed';
     ticket.statusId = status.id;
     ticket.statusCategory = status.category;
     this.touch(ticket);
-    await this.flushLocked();
+    await this.flushLocked(closing ? ticket : null);
     await this.publish(viewer.tenantId, { kind: 'UPDATED', ticketId: ticket.id, departmentId: ticket.departmentId, previousDepartmentId: null });
     return ticket;
   }
@@ -424,10 +430,24 @@ export class TicketCommandService {
     });
   }
 
-  /** Flushes; a version that changed underneath becomes a CONFLICT and nothing is written. */
-  private async flushLocked(): Promise<void> {
+  /**
+   * Flushes; a version that changed underneath becomes a CONFLICT and nothing is written. A ticket
+   * that closes with this flush gets its rating request queued in the same transaction.
+   */
+  private async flushLocked(closed: ITicket | null = null): Promise<void> {
     try {
-      await this.em.flush();
+      if (closed && this.ratingRequests) {
+        const requests = this.ratingRequests;
+        await this.em.begin();
+        try {
+          await this.em.flush();
+          await requests.queue(this.em, closed.tenantId, closed.id);
+          await this.em.commit();
+        } catch (error) {
+          await this.em.rollback();
+          throw error;
+        }
+      } else await this.em.flush();
     } catch (error) {
       if (error instanceof OptimisticLockError) {
         this.em.clear();

@@ -19,7 +19,7 @@ export interface Upload {
   abort(): void;
 }
 
-/** The path the server takes files at (same origin, session cookie). */
+/** The path the console's files go to (same origin, session cookie); the portal's are at /portal/attachments. */
 const UPLOAD_URL = '/attachments';
 
 function errorOf(xhr: XMLHttpRequest): UploadError {
@@ -37,10 +37,10 @@ function errorOf(xhr: XMLHttpRequest): UploadError {
  * header the server asks of browser uploads) through XMLHttpRequest, because fetch cannot report
  * upload progress. `onProgress` gets the share sent so far, from 0 to 1.
  */
-export function uploadFile(file: File, onProgress: (share: number) => void): Upload {
+export function uploadFile(file: File, onProgress: (share: number) => void, url = UPLOAD_URL): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadedFile>((resolve, reject) => {
-    xhr.open('POST', UPLOAD_URL);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('X-Tresen-Upload', '1');
     xhr.setRequestHeader('X-Filename', encodeURIComponent(file.name || 'attachment'));

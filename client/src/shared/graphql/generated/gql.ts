@@ -46,6 +46,25 @@ type Documents = {
     "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": typeof types.MailboxesDocument,
     "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": typeof types.FailedMailsDocument,
     "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": typeof types.MailboxChangedDocument,
+    "\n  fragment PortalMeFields on PortalMe {\n    contactId\n    name\n    email\n    customerName\n    helpdeskName\n    seesCustomerTickets\n    onlyTicketNumber\n    readOnly\n  }\n": typeof types.PortalMeFieldsFragmentDoc,
+    "\n  fragment PortalTicketFields on PortalTicket {\n    id\n    number\n    subject\n    statusCategory\n    statusLabelDe\n    statusLabelEn\n    priority\n    departmentName\n    createdAt\n    lastActivityAt\n    customerNote\n    expectedDate\n    estimatedMinutes\n    minutesSpent\n    openedByName\n    isOwn\n    canRate\n    rating {\n      good\n      comment\n    }\n  }\n": typeof types.PortalTicketFieldsFragmentDoc,
+    "\n  query PortalMe {\n    portalMe {\n      ...PortalMeFields\n    }\n  }\n": typeof types.PortalMeDocument,
+    "\n  mutation PortalLogin($email: String!, $password: String!) {\n    portalLogin(email: $email, password: $password) {\n      ...PortalMeFields\n    }\n  }\n": typeof types.PortalLoginDocument,
+    "\n  mutation PortalLogout {\n    portalLogout\n  }\n": typeof types.PortalLogoutDocument,
+    "\n  mutation PortalMagicLinkRequest($email: String!) {\n    portalMagicLinkRequest(email: $email)\n  }\n": typeof types.PortalMagicLinkRequestDocument,
+    "\n  mutation PortalMagicLinkSignIn($token: String!) {\n    portalMagicLinkSignIn(token: $token) {\n      ...PortalMeFields\n    }\n  }\n": typeof types.PortalMagicLinkSignInDocument,
+    "\n  mutation PortalPasswordResetRequest($email: String!) {\n    portalPasswordResetRequest(email: $email)\n  }\n": typeof types.PortalPasswordResetRequestDocument,
+    "\n  mutation PortalPasswordReset($token: String!, $password: String!) {\n    portalPasswordReset(token: $token, password: $password) {\n      ...PortalMeFields\n    }\n  }\n": typeof types.PortalPasswordResetDocument,
+    "\n  mutation PortalTicketLinkOpen($token: String!) {\n    portalTicketLinkOpen(token: $token) {\n      ticketNumber\n      me {\n        ...PortalMeFields\n      }\n    }\n  }\n": typeof types.PortalTicketLinkOpenDocument,
+    "\n  query PortalTickets($filter: PortalTicketFilter, $first: Int!, $after: String) {\n    portalTickets(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...PortalTicketFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.PortalTicketsDocument,
+    "\n  query PortalTicket($number: Int!) {\n    portalTicket(number: $number) {\n      ...PortalTicketFields\n    }\n  }\n": typeof types.PortalTicketDocument,
+    "\n  query PortalTicketMessages($ticketId: ID!) {\n    portalTicketMessages(ticketId: $ticketId) {\n      id\n      fromCustomer\n      authorName\n      bodyText\n      bodyHtml\n      createdAt\n      attachments {\n        id\n        filename\n        contentType\n        size\n      }\n    }\n  }\n": typeof types.PortalTicketMessagesDocument,
+    "\n  query PortalDepartments {\n    portalDepartments {\n      id\n      name\n      allowsPriority\n    }\n  }\n": typeof types.PortalDepartmentsDocument,
+    "\n  mutation PortalTicketCreate($input: PortalTicketCreateInput!) {\n    portalTicketCreate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n": typeof types.PortalTicketCreateDocument,
+    "\n  mutation PortalTicketReply($input: PortalTicketReplyInput!) {\n    portalTicketReply(input: $input) {\n      id\n    }\n  }\n": typeof types.PortalTicketReplyDocument,
+    "\n  mutation PortalTicketClose($ticketId: ID!) {\n    portalTicketClose(ticketId: $ticketId) {\n      ...PortalTicketFields\n    }\n  }\n": typeof types.PortalTicketCloseDocument,
+    "\n  mutation PortalTicketRate($input: PortalTicketRateInput!) {\n    portalTicketRate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n": typeof types.PortalTicketRateDocument,
+    "\n  subscription PortalTicketChanged {\n    portalTicketChanged {\n      ticketId\n    }\n  }\n": typeof types.PortalTicketChangedDocument,
     "\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n": typeof types.TicketReplyDocument,
     "\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageResendDocument,
     "\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n": typeof types.SignatureUpdateDocument,
@@ -145,6 +164,25 @@ const documents: Documents = {
     "\n  query Mailboxes {\n    mailboxes {\n      ...MailboxFields\n    }\n  }\n": types.MailboxesDocument,
     "\n  query FailedMails($mailboxId: ID, $first: Int!) {\n    failedMails(mailboxId: $mailboxId, first: $first) {\n      ...FailedMailFields\n    }\n  }\n": types.FailedMailsDocument,
     "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n": types.MailboxChangedDocument,
+    "\n  fragment PortalMeFields on PortalMe {\n    contactId\n    name\n    email\n    customerName\n    helpdeskName\n    seesCustomerTickets\n    onlyTicketNumber\n    readOnly\n  }\n": types.PortalMeFieldsFragmentDoc,
+    "\n  fragment PortalTicketFields on PortalTicket {\n    id\n    number\n    subject\n    statusCategory\n    statusLabelDe\n    statusLabelEn\n    priority\n    departmentName\n    createdAt\n    lastActivityAt\n    customerNote\n    expectedDate\n    estimatedMinutes\n    minutesSpent\n    openedByName\n    isOwn\n    canRate\n    rating {\n      good\n      comment\n    }\n  }\n": types.PortalTicketFieldsFragmentDoc,
+    "\n  query PortalMe {\n    portalMe {\n      ...PortalMeFields\n    }\n  }\n": types.PortalMeDocument,
+    "\n  mutation PortalLogin($email: String!, $password: String!) {\n    portalLogin(email: $email, password: $password) {\n      ...PortalMeFields\n    }\n  }\n": types.PortalLoginDocument,
+    "\n  mutation PortalLogout {\n    portalLogout\n  }\n": types.PortalLogoutDocument,
+    "\n  mutation PortalMagicLinkRequest($email: String!) {\n    portalMagicLinkRequest(email: $email)\n  }\n": types.PortalMagicLinkRequestDocument,
+    "\n  mutation PortalMagicLinkSignIn($token: String!) {\n    portalMagicLinkSignIn(token: $token) {\n      ...PortalMeFields\n    }\n  }\n": types.PortalMagicLinkSignInDocument,
+    "\n  mutation PortalPasswordResetRequest($email: String!) {\n    portalPasswordResetRequest(email: $email)\n  }\n": types.PortalPasswordResetRequestDocument,
+    "\n  mutation PortalPasswordReset($token: String!, $password: String!) {\n    portalPasswordReset(token: $token, password: $password) {\n      ...PortalMeFields\n    }\n  }\n": types.PortalPasswordResetDocument,
+    "\n  mutation PortalTicketLinkOpen($token: String!) {\n    portalTicketLinkOpen(token: $token) {\n      ticketNumber\n      me {\n        ...PortalMeFields\n      }\n    }\n  }\n": types.PortalTicketLinkOpenDocument,
+    "\n  query PortalTickets($filter: PortalTicketFilter, $first: Int!, $after: String) {\n    portalTickets(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...PortalTicketFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.PortalTicketsDocument,
+    "\n  query PortalTicket($number: Int!) {\n    portalTicket(number: $number) {\n      ...PortalTicketFields\n    }\n  }\n": types.PortalTicketDocument,
+    "\n  query PortalTicketMessages($ticketId: ID!) {\n    portalTicketMessages(ticketId: $ticketId) {\n      id\n      fromCustomer\n      authorName\n      bodyText\n      bodyHtml\n      createdAt\n      attachments {\n        id\n        filename\n        contentType\n        size\n      }\n    }\n  }\n": types.PortalTicketMessagesDocument,
+    "\n  query PortalDepartments {\n    portalDepartments {\n      id\n      name\n      allowsPriority\n    }\n  }\n": types.PortalDepartmentsDocument,
+    "\n  mutation PortalTicketCreate($input: PortalTicketCreateInput!) {\n    portalTicketCreate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n": types.PortalTicketCreateDocument,
+    "\n  mutation PortalTicketReply($input: PortalTicketReplyInput!) {\n    portalTicketReply(input: $input) {\n      id\n    }\n  }\n": types.PortalTicketReplyDocument,
+    "\n  mutation PortalTicketClose($ticketId: ID!) {\n    portalTicketClose(ticketId: $ticketId) {\n      ...PortalTicketFields\n    }\n  }\n": types.PortalTicketCloseDocument,
+    "\n  mutation PortalTicketRate($input: PortalTicketRateInput!) {\n    portalTicketRate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n": types.PortalTicketRateDocument,
+    "\n  subscription PortalTicketChanged {\n    portalTicketChanged {\n      ticketId\n    }\n  }\n": types.PortalTicketChangedDocument,
     "\n  mutation TicketReply($input: TicketReplyInput!) {\n    ticketReply(input: $input) {\n      ...MessageFields\n    }\n  }\n": types.TicketReplyDocument,
     "\n  mutation MessageResend($id: ID!) {\n    messageResend(id: $id) {\n      ...MessageFields\n    }\n  }\n": types.MessageResendDocument,
     "\n  mutation SignatureUpdate($input: SignatureUpdateInput!) {\n    signatureUpdate(input: $input)\n  }\n": types.SignatureUpdateDocument,
@@ -354,6 +392,82 @@ export function graphql(source: "\n  query FailedMails($mailboxId: ID, $first: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"): (typeof documents)["\n  subscription MailboxChanged {\n    mailboxChanged {\n      mailboxId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PortalMeFields on PortalMe {\n    contactId\n    name\n    email\n    customerName\n    helpdeskName\n    seesCustomerTickets\n    onlyTicketNumber\n    readOnly\n  }\n"): (typeof documents)["\n  fragment PortalMeFields on PortalMe {\n    contactId\n    name\n    email\n    customerName\n    helpdeskName\n    seesCustomerTickets\n    onlyTicketNumber\n    readOnly\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PortalTicketFields on PortalTicket {\n    id\n    number\n    subject\n    statusCategory\n    statusLabelDe\n    statusLabelEn\n    priority\n    departmentName\n    createdAt\n    lastActivityAt\n    customerNote\n    expectedDate\n    estimatedMinutes\n    minutesSpent\n    openedByName\n    isOwn\n    canRate\n    rating {\n      good\n      comment\n    }\n  }\n"): (typeof documents)["\n  fragment PortalTicketFields on PortalTicket {\n    id\n    number\n    subject\n    statusCategory\n    statusLabelDe\n    statusLabelEn\n    priority\n    departmentName\n    createdAt\n    lastActivityAt\n    customerNote\n    expectedDate\n    estimatedMinutes\n    minutesSpent\n    openedByName\n    isOwn\n    canRate\n    rating {\n      good\n      comment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalMe {\n    portalMe {\n      ...PortalMeFields\n    }\n  }\n"): (typeof documents)["\n  query PortalMe {\n    portalMe {\n      ...PortalMeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalLogin($email: String!, $password: String!) {\n    portalLogin(email: $email, password: $password) {\n      ...PortalMeFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalLogin($email: String!, $password: String!) {\n    portalLogin(email: $email, password: $password) {\n      ...PortalMeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalLogout {\n    portalLogout\n  }\n"): (typeof documents)["\n  mutation PortalLogout {\n    portalLogout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalMagicLinkRequest($email: String!) {\n    portalMagicLinkRequest(email: $email)\n  }\n"): (typeof documents)["\n  mutation PortalMagicLinkRequest($email: String!) {\n    portalMagicLinkRequest(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalMagicLinkSignIn($token: String!) {\n    portalMagicLinkSignIn(token: $token) {\n      ...PortalMeFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalMagicLinkSignIn($token: String!) {\n    portalMagicLinkSignIn(token: $token) {\n      ...PortalMeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalPasswordResetRequest($email: String!) {\n    portalPasswordResetRequest(email: $email)\n  }\n"): (typeof documents)["\n  mutation PortalPasswordResetRequest($email: String!) {\n    portalPasswordResetRequest(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalPasswordReset($token: String!, $password: String!) {\n    portalPasswordReset(token: $token, password: $password) {\n      ...PortalMeFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalPasswordReset($token: String!, $password: String!) {\n    portalPasswordReset(token: $token, password: $password) {\n      ...PortalMeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalTicketLinkOpen($token: String!) {\n    portalTicketLinkOpen(token: $token) {\n      ticketNumber\n      me {\n        ...PortalMeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalTicketLinkOpen($token: String!) {\n    portalTicketLinkOpen(token: $token) {\n      ticketNumber\n      me {\n        ...PortalMeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalTickets($filter: PortalTicketFilter, $first: Int!, $after: String) {\n    portalTickets(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...PortalTicketFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query PortalTickets($filter: PortalTicketFilter, $first: Int!, $after: String) {\n    portalTickets(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...PortalTicketFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalTicket($number: Int!) {\n    portalTicket(number: $number) {\n      ...PortalTicketFields\n    }\n  }\n"): (typeof documents)["\n  query PortalTicket($number: Int!) {\n    portalTicket(number: $number) {\n      ...PortalTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalTicketMessages($ticketId: ID!) {\n    portalTicketMessages(ticketId: $ticketId) {\n      id\n      fromCustomer\n      authorName\n      bodyText\n      bodyHtml\n      createdAt\n      attachments {\n        id\n        filename\n        contentType\n        size\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalTicketMessages($ticketId: ID!) {\n    portalTicketMessages(ticketId: $ticketId) {\n      id\n      fromCustomer\n      authorName\n      bodyText\n      bodyHtml\n      createdAt\n      attachments {\n        id\n        filename\n        contentType\n        size\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalDepartments {\n    portalDepartments {\n      id\n      name\n      allowsPriority\n    }\n  }\n"): (typeof documents)["\n  query PortalDepartments {\n    portalDepartments {\n      id\n      name\n      allowsPriority\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalTicketCreate($input: PortalTicketCreateInput!) {\n    portalTicketCreate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalTicketCreate($input: PortalTicketCreateInput!) {\n    portalTicketCreate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalTicketReply($input: PortalTicketReplyInput!) {\n    portalTicketReply(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PortalTicketReply($input: PortalTicketReplyInput!) {\n    portalTicketReply(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalTicketClose($ticketId: ID!) {\n    portalTicketClose(ticketId: $ticketId) {\n      ...PortalTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalTicketClose($ticketId: ID!) {\n    portalTicketClose(ticketId: $ticketId) {\n      ...PortalTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalTicketRate($input: PortalTicketRateInput!) {\n    portalTicketRate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation PortalTicketRate($input: PortalTicketRateInput!) {\n    portalTicketRate(input: $input) {\n      ...PortalTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PortalTicketChanged {\n    portalTicketChanged {\n      ticketId\n    }\n  }\n"): (typeof documents)["\n  subscription PortalTicketChanged {\n    portalTicketChanged {\n      ticketId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,10 +8,12 @@ import type { SecretBox } from '../../../shared/secret-box.js';
 import type { SmtpTransport } from '../mailbox.entity.js';
 import type { ImapSecurity } from '../imap/imap-settings.js';
 import type { SendJob } from './outbox.js';
+import { escapeHtml } from './compose.js';
 import { transportOptions, type SmtpSettings } from './smtp-settings.js';
 
 interface OutgoingRow {
   id: string;
+  tenant_id: string;
   ticket_id: string;
   department_id: string;
   mailbox_id: string | null;
@@ -25,6 +27,13 @@ interface OutgoingRow {
   body_html: string | null;
   created_at: Date | string;
   auto_generated: boolean;
+  portal_link_version: number;
+  contact_email: string | null;
+}
+
+/** Makes the portal link a mail about a ticket carries (see MailSender). */
+export interface PortalLinkMaker {
+  (tenantId: string, ticketId: string, version: number): string;
 }
 
 interface SendingMailbox {
@@ -41,6 +50,9 @@ interface SendingMailbox {
   smtp_password_enc: string | null;
   smtp_allow_invalid_certificate: boolean;
 }
+
+/** The line under a reply that leads to the ticket in the portal. */
+export const PORTAL_LINK_LABEL = 'Ihr Ticket online / Your ticket online';
 
 /** Thread headers: the newest earlier mail is answered; References keep the last 20 ids. */
 const REFERENCES_MAX = 20;
@@ -59,6 +71,7 @@ export class MailSender {
     private readonly pubSub: TresenPubSub,
     private readonly box: SecretBox,
     private readonly logger: Logger,
+    private readonly portalLink: PortalLinkMaker | null = null,
   ) {}
 
   async send(job: SendJob, attempt: { attempt: number; lastAttempt: boolean }): Promise<void> {
@@ -68,8 +81,9 @@ export class MailSender {
       `update messages m set send_status = 'sending', send_attempts = send_attempts + 1
         from tickets t where t.tenant_id = m.tenant_id and t.id = m.ticket_id
           and m.tenant_id = ? and m.id = ? and m.kind = 'outbound' and m.send_status in ('queued', 'sending')
-        returning m.id, m.ticket_id, t.department_id, m.mailbox_id, m.mail_message_id, m.to_addresses, m.cc_addresses, m.bcc_addresses,
-          m.subject, m.body_text, m.quoted_text, m.body_html, m.created_at, m.auto_generated`,
+        returning m.id, m.tenant_id, m.ticket_id, t.department_id, m.mailbox_id, m.mail_message_id, m.to_addresses, m.cc_addresses, m.bcc_addresses,
+          m.subject, m.body_text, m.quoted_text, m.body_html, m.created_at, m.auto_generated, t.portal_link_version,
+          (select k.email from contacts k where k.tenant_id = t.tenant_id and k.id = t.contact_id) as contact_email`,
       [job.tenantId, job.messageId],
     );
     const row = claimed[0];
@@ -135,7 +149,10 @@ export class MailSender {
   }
 
   private mail(row: OutgoingRow, mailbox: SendingMailbox, references: string[], files: { filename: string; content_type: string; data: Buffer }[]) {
-    const text = row.quoted_text ? `${row.body_text}\n\n${row.quoted_text}` : row.body_text;
+    const link = this.linkFor(row);
+    const body = link ? `${row.body_text}\n\n${PORTAL_LINK_LABEL}: ${link}` : row.body_text;
+    const text = row.quoted_text ? `${body}\n\n${row.quoted_text}` : body;
+    const html = row.body_html && link ? `${row.body_html}\n<p><a href="${escapeHtml(link)}">${escapeHtml(PORTAL_LINK_LABEL)}</a></p>` : row.body_html;
     return {
       messageId: `<${row.mail_message_id}>`,
       from: { name: mailbox.sender_name, address: mailbox.address },
@@ -144,7 +161,7 @@ export class MailSender {
       bcc: row.bcc_addresses,
       subject: row.subject,
       text,
-      html: row.body_html ?? undefined,
+      html: html ?? undefined,
       inReplyTo: references.at(-1),
       references: references.length > 0 ? references : undefined,
       date: timestamp(row.created_at),
@@ -154,6 +171,18 @@ export class MailSender {
       disableFileAccess: true,
       disableUrlAccess: true,
     };
+  }
+
+  /**
+   * The signed portal link to the ticket, added when the mail is sent (never stored with the
+   * message): only for a person's reply (automatic mails carry their own) whose every recipient is
+   * the ticket's contact, because the link opens the ticket as that contact.
+   */
+  private linkFor(row: OutgoingRow): string | null {
+    if (!this.portalLink || row.auto_generated || !row.contact_email) return null;
+    const recipients = [...row.to_addresses, ...row.cc_addresses, ...row.bcc_addresses].map((a) => a.toLowerCase());
+    if (recipients.length === 0 || recipients.some((address) => address !== row.contact_email)) return null;
+    return this.portalLink(row.tenant_id, row.ticket_id, row.portal_link_version);
   }
 
   private async toOwnAddress(em: EntityManager, tenantId: string, row: OutgoingRow): Promise<boolean> {

@@ -17,6 +17,7 @@ import type { MessageIdSigner } from '../threading/message-ids.js';
 import type { CannedReplyService } from './canned-reply.service.js';
 import { composeBody, fillPlaceholders, replySubject, subjectWithToken, type PlaceholderValues } from './compose.js';
 import type { Outbox } from './outbox.js';
+import type { RatingRequests } from '../../portal/rating-request.js';
 
 export interface ReplyInput {
   ticketId: string;
@@ -52,6 +53,7 @@ export class ReplyService {
     private readonly signer: MessageIdSigner,
     private readonly outbox: Outbox | null,
     private readonly pubSub: TresenPubSub,
+    private readonly ratingRequests: RatingRequests | null = null,
   ) {}
 
   async reply(viewer: StaffViewer, input: ReplyInput): Promise<IMessage> {
@@ -119,6 +121,7 @@ export class ReplyService {
         if (updated.length !== attach.length) throw fieldError('attachmentIds', 'An attachment was used by another message meanwhile.');
       }
       const locked = await em.findOneOrFail(Ticket, { tenantId: ticket.tenantId, id: ticket.id });
+      const closing = status.category === 'closed' && locked.statusCategory !== 'closed';
       if (locked.statusId !== status.id) {
         const previous = await em.findOneOrFail(TicketStatus, { tenantId: ticket.tenantId, id: locked.statusId });
         em.create(TicketHistory, {
@@ -140,6 +143,7 @@ export class ReplyService {
       locked.unread = false;
       await em.flush();
       await this.requireOutbox().enqueue(em, { tenantId: ticket.tenantId, messageId });
+      if (closing) await this.ratingRequests?.queue(em, ticket.tenantId, ticket.id);
     });
     await this.published(ticket, messageId);
     return this.em.findOneOrFail(Message, { tenantId: ticket.tenantId, id: messageId });
