@@ -281,6 +281,33 @@ describe('contact widget in Chromium', () => {
     await context.close();
   });
 
+  it('serves the hosted form page that works with JavaScript switched off', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false, viewport: { width: 900, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${tresen}/contact/${key}`);
+    expect(await page.locator('h1').textContent()).toBe('Fragen? Schreiben Sie uns');
+    const loadedAt = Date.now();
+    await page.getByLabel('Name').fill('Max Muster');
+    await page.getByLabel('E-Mail-Adresse').fill('kaputt');
+    await page.getByLabel('Betreff').fill('Ohne Skripte');
+    await page.getByLabel('Nachricht').fill('Geht das auch ohne JavaScript?');
+    await sleep(Math.max(0, loadedAt + 3200 - Date.now()));
+    await page.getByRole('button', { name: 'Senden' }).click();
+    await page.getByRole('alert').waitFor(WAIT);
+    // The answer is a new page with a new signed time: the minimum fill time starts again.
+    const errorPageAt = Date.now();
+    expect(await page.locator('#email-error').textContent()).toBe('Bitte geben Sie eine gültige E-Mail-Adresse an.');
+    expect(await page.getByLabel('Nachricht').inputValue()).toBe('Geht das auch ohne JavaScript?');
+    await page.screenshot({ path: `${SCREENSHOTS}/contact-page-error-de.png`, fullPage: true });
+    await page.getByLabel('E-Mail-Adresse').fill(`max-${Date.now()}@kunde.example`);
+    await sleep(Math.max(0, errorPageAt + 3200 - Date.now()));
+    await page.getByRole('button', { name: 'Senden' }).click();
+    await page.waitForURL(/\/thanks\?lang=de$/, WAIT);
+    expect(await page.getByRole('status').textContent()).toBe('Danke! Wir melden uns per E-Mail.');
+    await page.screenshot({ path: `${SCREENSHOTS}/contact-page-thanks-de.png`, fullPage: true });
+    await context.close();
+  });
+
   it('lets an admin edit the widget with a live preview and copy the embed code', async () => {
     for (const [locale, lang] of [
       ['de-DE', 'de'],

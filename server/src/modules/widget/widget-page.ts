@@ -62,7 +62,7 @@ textarea { min-height: 9rem; resize: vertical; }
 input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--primary); outline-offset: 2px; }
 [aria-invalid="true"] { border-color: #cf222e; }
 .error { color: #a40e26; margin: .25rem 0 0; }
-.alert { border: 1px solid #cf222e; background: #ffebe9; color: #82071e; padding: .75rem 1rem; border-radius: 6px; }
+.alert { margin: 0 0 1rem; border: 1px solid #cf222e; background: #ffebe9; color: #82071e; padding: .75rem 1rem; border-radius: 6px; }
 .success { border: 1px solid #1a7f37; background: #dafbe1; color: #0a3d1c; padding: .75rem 1rem; border-radius: 6px; }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .625rem 1.25rem; border: 0; border-radius: 6px; background: var(--primary); color: var(--on-primary); cursor: pointer; text-decoration: none; }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
