@@ -22,6 +22,7 @@ describe('customer portal in Chromium', () => {
   let browser: Browser;
   let base: string;
   let agentEmail: string;
+  let adminEmail: string;
   let api: Gql;
   let contact: { email: string };
 
@@ -39,6 +40,7 @@ describe('customer portal in Chromium', () => {
     const admin = await staffFactory(server.orm, tenantId, 'admin');
     const agent = await staffFactory(server.orm, tenantId, 'agent', [support]);
     agentEmail = agent.email;
+    adminEmail = admin.email;
     const asAdmin = await Gql.login(server.url, admin.email, PASSWORD);
     api = await Gql.login(server.url, agent.email, PASSWORD);
     const { mailboxCreate } = await asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
@@ -204,6 +206,44 @@ describe('customer portal in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/portal-new-ticket-en.png`, fullPage: true });
     await page.goto(`${base}/portal/tickets/999999`);
     await page.getByText('This ticket does not exist or is not yours to see.').waitFor(WAIT);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the team the rating, lets an admin manage the contact's portal access and view the portal as the contact", async () => {
+    const { page, problems } = await open('de-DE');
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-email').fill(adminEmail);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-password').press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), WAIT);
+    await page.goto(`${base}/tickets/1`);
+    const panel = page.getByTestId('ticket-portal-panel');
+    await panel.waitFor(WAIT);
+    expect(await panel.getByTestId('ticket-rating').textContent()).toContain('Schnell und freundlich.');
+    await panel.getByTestId('ticket-portal-rights').check();
+    await expect
+      .poll(
+        async () =>
+          (
+            await api.data<{ ticketByNumber: { contact: { seesCustomerTickets: boolean } } }>(
+              '{ ticketByNumber(number: 1) { contact { seesCustomerTickets } } }',
+            )
+          ).ticketByNumber.contact.seesCustomerTickets,
+        WAIT,
+      )
+      .toBe(true);
+    await panel.screenshot({ path: `${SCREENSHOTS}/console-ticket-portal-panel-de.png` });
+    const [viewAs] = await Promise.all([page.context().waitForEvent('page'), panel.getByTestId('ticket-portal-view-as').click()]);
+    await viewAs.waitForURL(/\/portal\/$/, WAIT);
+    await viewAs.getByText('Sie sehen den Kundenbereich so, wie dieser Kunde ihn sieht.').waitFor(WAIT);
+    await viewAs.getByTestId('portal-state-ALL').check();
+    await viewAs.getByTestId('portal-ticket-1').waitFor(WAIT);
+    expect(await viewAs.getByTestId('portal-nav-new').count()).toBe(0);
+    await viewAs.screenshot({ path: `${SCREENSHOTS}/portal-view-as-de.png`, fullPage: true });
+    await page.goto(`${base}/admin/ratings`);
+    await page.getByTestId('ratings-departments').waitFor(WAIT);
+    expect(await page.getByTestId('ratings-departments').textContent()).toContain('100');
+    await page.screenshot({ path: `${SCREENSHOTS}/console-ratings-de.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -84,6 +84,12 @@ const routes: RouteRecordRaw[] = [
         meta: { admin: true, title: 'cannedReplies.title' },
       },
       {
+        path: 'admin/ratings',
+        name: 'ratings',
+        component: () => import('./pages/admin/ratings/RatingsPage.vue'),
+        meta: { admin: true, title: 'ratings.title' },
+      },
+      {
         path: 'admin/widgets',
         name: 'widgets',
         component: () => import('./pages/admin/widgets/WidgetsPage.vue'),

@@ -6,6 +6,8 @@ export const departmentFields = graphql(`
     name
     isPublic
     isPrivate
+    portalPriority
+    ratingMailEnabled
     createdAt
     updatedAt
   }

@@ -124,6 +124,13 @@ export const ticketDetailFields = graphql(`
       id
       name
       email
+      seesCustomerTickets
+      hasPortalLogin
+    }
+    rating {
+      good
+      comment
+      ratedAt
     }
     customers {
       id
