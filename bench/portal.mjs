@@ -333,10 +333,10 @@ async function main() {
       return { data: body.data, response };
     };
     const signIn = async (contact) => {
-      const { data, response } = await post(
-        'mutation ($e: String!, $p: String!) { portalLogin(email: $e, password: $p) { contactId seesCustomerTickets } }',
-        { e: contact.email, p: PASSWORD },
-      );
+      const { data, response } = await post('mutation ($e: String!, $p: String!) { portalLogin(email: $e, password: $p) { contactId seesCustomerTickets } }', {
+        e: contact.email,
+        p: PASSWORD,
+      });
       const pair = response.headers
         .getSetCookie()
         .map((header) => header.split(';')[0])
@@ -405,7 +405,8 @@ async function main() {
         const firstMs = performance.now() - started;
         const outside = first.nodes.filter((n) => !viewer.expected.has(n.number));
         if (outside.length > 0) throw new Error(`LEAK: ${name} showed the ${viewer.who} ${outside.length} tickets they may not see.`);
-        if (first.nodes.length !== PAGE) throw new Error(`${name} returned ${first.nodes.length} tickets for the ${viewer.who}, expected a full page of ${PAGE}.`);
+        if (first.nodes.length !== PAGE)
+          throw new Error(`${name} returned ${first.nodes.length} tickets for the ${viewer.who}, expected a full page of ${PAGE}.`);
         scenarios.push({
           viewer,
           key,
