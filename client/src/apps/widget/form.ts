@@ -44,16 +44,12 @@ function build(context: WidgetContext): Open {
   shadow.append(dialog);
   const state: Open = { dialog, view, sent: false };
 
-  const close = () => {
-    dialog.close();
+  const close = () => dialog.close();
+  view.closeButton.addEventListener('click', close);
+  // However it closes (button, Escape, the browser's own close), the launcher gets the focus back.
+  dialog.addEventListener('close', () => {
     context.launcher.setAttribute('aria-expanded', 'false');
     context.launcher.focus();
-  };
-  view.closeButton.addEventListener('click', close);
-  // Escape: the browser fires cancel on a modal dialog; close our way so focus returns to the launcher.
-  dialog.addEventListener('cancel', (event) => {
-    event.preventDefault();
-    close();
   });
   dialog.addEventListener('click', (event) => event.target === dialog && close());
   dialog.addEventListener('keydown', (event) => trapFocus(event, view.panel, shadow));

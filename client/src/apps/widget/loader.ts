@@ -21,7 +21,12 @@ if (script && key && !document.querySelector('[data-tresen-widget]')) {
 
   fetch(`${base}widget/${key}/config`, { credentials: 'omit' })
     .then((response) => (response.ok ? (response.json() as Promise<WidgetConfig>) : null))
-    .then((config) => config && mount(config))
+    .then((config) => {
+      if (!config) return;
+      // A script in <head> without async runs before <body> exists.
+      if (document.body) mount(config);
+      else document.addEventListener('DOMContentLoaded', () => mount(config), { once: true });
+    })
     .catch(() => undefined);
 
   function mount(config: WidgetConfig): void {
