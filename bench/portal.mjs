@@ -12,6 +12,8 @@
  * - BENCH_CONCURRENCY   requests in flight (default 4; the targets are defined at 4)
  * - BENCH_SCENARIOS     which scenarios to run, e.g. "a,d" (default a,b,c,d)
  * - BENCH_PROFILE       a file for a CPU profile of the measured scenarios
+ * - BENCH_KEEP          1: leave the bench customer in place at the end, to EXPLAIN its queries
+ *                       (the next run restores the seeded tickets first)
  *
  * The bench customer is made for the run and taken away at the end (also on Ctrl-C; an interrupted
  * run's leftovers are restored at the next start): 10,000 seeded tickets (every ticket whose number
@@ -311,7 +313,9 @@ async function main() {
 
   try {
     if (await restore()) console.log('(restored the tickets of an interrupted run first)');
+    const keep = process.env.BENCH_KEEP?.trim() === '1';
     cleanups.push(async () => {
+      if (keep) return console.log(`BENCH_KEEP=1: the bench customer stays in ${dbName} (the next run restores the seeded tickets first)`);
       await restore();
       console.log(`restored the seeded tickets and removed the bench customer from ${dbName}`);
     });

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const lines = [`Tresen is running at ${url}`];
   if (firstStart === 'created-demo') {
     lines.push('Demo data created. Sign in with:');
-    for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(5)}  ${login.email}  /  ${login.password}`);
+    for (const login of DEMO_LOGINS)
+      lines.push(`  ${login.role.padEnd(8)}  ${login.email}  /  ${login.password}${login.role === 'customer' ? `  (customer portal: ${url}/portal)` : ''}`);
   } else if (firstStart === 'created-admin') {
     lines.push(`First admin created: ${config.admin?.email}`);
   }

@@ -127,6 +127,7 @@ describe('loops and senders', () => {
     ['Precedence bulk', { Precedence: 'bulk' }],
     ['X-Autoreply', { 'X-Autoreply': 'yes' }],
     ['X-Autorespond', { 'X-Autorespond': 'vacation' }],
+    ['Apple iCloud vacation', { 'X-Apple-Action': 'VACATION' }],
     ['empty Return-Path', { 'Return-Path': '<>' }],
   ])('stores %s mail marked automatic and never to be answered automatically', async (_name, headers) => {
     const result = await imported(rawMail({ subject: 'Abwesend', headers }));

@@ -233,7 +233,12 @@ describe('signed ticket links', () => {
       expect(result.errors?.[0]?.extensions?.code, token).toBe('NOT_FOUND');
       expect(portalCookieOf(result.setCookie)).toBeUndefined();
     }
-    await sql(server.orm.em.fork(), 'update tickets set portal_link_version = portal_link_version + 1 where id = ?', [t.T4.id]);
+    const REVOKE = 'mutation ($id: ID!) { ticketPortalLinksRevoke(ticketId: $id) }';
+    expect(await world.asOutsider.errorCode(REVOKE, { id: t.T4.id })).toBe('NOT_FOUND');
+    expect(await world.asReadToken.errorCode(REVOKE, { id: t.T4.id })).toBe('FORBIDDEN');
+    expect(await anonymous.errorCode(REVOKE, { id: t.T4.id })).toBe('UNAUTHENTICATED');
+    expect((await anonymous.request(OPEN, { t: good })).errors).toBeUndefined();
+    await world.asAgent.data(REVOKE, { id: t.T4.id });
     expect(await anonymous.errorCode(OPEN, { t: good })).toBe('NOT_FOUND');
   });
 });

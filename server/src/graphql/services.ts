@@ -88,14 +88,18 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   const replies = new ReplyService(em, ticketQueries, attachments, cannedReplies, deps.mail.signer, deps.mail.outbox, deps.pubSub, ratingRequests);
   const time = new TimeService(em, ticketQueries, deps.pubSub, deps.config.timeZone);
   const billing = new BillingService(em, ticketQueries, deps.pubSub);
-  const portalAuth = new PortalAuthService(em, {
-    publicUrl: deps.config.publicUrl,
-    sessionTtlSeconds: deps.config.sessionTtlSeconds,
-    links: deps.portal.links,
-    mailer: deps.portal.mailer,
-    limiter: deps.portal.limiter,
-    loginLimiter: deps.limiter,
-  });
+  const portalAuth = new PortalAuthService(
+    em,
+    {
+      publicUrl: deps.config.publicUrl,
+      sessionTtlSeconds: deps.config.sessionTtlSeconds,
+      links: deps.portal.links,
+      mailer: deps.portal.mailer,
+      limiter: deps.portal.limiter,
+      loginLimiter: deps.limiter,
+    },
+    ticketQueries,
+  );
   const customerTickets = new CustomerTicketService(em, deps.pubSub, deps.mail.signer, deps.mail.outbox, portalAuth, deps.config.attachmentMaxBytes);
   const portalTickets = new PortalTicketService(em, deps.pubSub, customerTickets);
   const widgets = new WidgetService(em);

@@ -93,6 +93,16 @@ export class PortalAdminResolver {
     return services.portalAuth.impersonate(asUser(viewer), contactId);
   }
 
+  @Authorized(Role.Admin, Role.Agent, Role.PartnerWrite)
+  @Mutation(() => Boolean, { description: 'Revoke every portal link to this ticket sent so far (in replies and confirmations); later mails carry new ones.' })
+  async ticketPortalLinksRevoke(
+    @Arg('ticketId', () => ID, { description: 'Ticket id.' }) ticketId: string,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<boolean> {
+    await services.portalAuth.revokeTicketLinks(asStaff(viewer), ticketId);
+    return true;
+  }
+
   @Authorized(Role.Admin)
   @Query(() => RatingReportGql, { description: 'Good and bad ratings of the last days per department, agent and week (admins).' })
   async ratingReport(

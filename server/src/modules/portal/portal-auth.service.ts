@@ -8,7 +8,8 @@ import { LOGIN_FAILED } from '../auth/auth.service.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
 import { dummyPasswordHash, hashPassword, validateNewPassword, verifyPassword } from '../auth/password.js';
 import { hashSecret, newSessionToken, tenantOfSessionToken } from '../auth/tokens.js';
-import { ANONYMOUS, type ContactViewer, type UserViewer, type Viewer } from '../auth/viewer.js';
+import { ANONYMOUS, type ContactViewer, type StaffViewer, type UserViewer, type Viewer } from '../auth/viewer.js';
+import type { TicketQueryService } from '../tickets/ticket-query.service.js';
 import { Contact, type IContact } from '../customers/customer.entity.js';
 import { Ticket } from '../tickets/ticket.entity.js';
 import { User } from '../users/user.entity.js';
@@ -70,6 +71,7 @@ export class PortalAuthService {
   constructor(
     private readonly em: EntityManager,
     private readonly deps: PortalDeps,
+    private readonly ticketQueries: TicketQueryService,
   ) {}
 
   /** Password sign-in; the same generic failure for an unknown address and a wrong password, rate limited like staff login. */
@@ -221,6 +223,13 @@ export class PortalAuthService {
   ticketLink(ticket: { tenantId: string; id: string; portalLinkVersion: number; contactId: string | null }): string | null {
     if (!ticket.contactId) return null;
     return this.deps.links.url(this.deps.publicUrl, ticket.tenantId, ticket.id, ticket.portalLinkVersion);
+  }
+
+  /** Revokes every signed link to a ticket the viewer may see (the ticket's link version goes up). */
+  async revokeTicketLinks(viewer: StaffViewer, ticketId: string): Promise<void> {
+    const ticket = await this.ticketQueries.findVisible(viewer, ticketId);
+    if (!ticket) throw notFound('Ticket');
+    await sql(this.em, 'update tickets set portal_link_version = portal_link_version + 1 where tenant_id = ? and id = ?', [ticket.tenantId, ticket.id]);
   }
 
   /** An admin invites a contact to the portal: a mail with a link to choose a password (valid 7 days). */

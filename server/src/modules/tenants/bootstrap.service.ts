@@ -17,6 +17,8 @@ export interface DemoLogin {
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   { email: 'admin@demo.tresen.local', password: 'tresen-demo-admin', role: 'admin' },
   { email: 'agent@demo.tresen.local', password: 'tresen-demo-agent', role: 'agent' },
+  // The first demo customer's contact, for the customer portal at /portal.
+  { email: 'marta@sonnenschein.example', password: 'tresen-demo-kunde', role: 'customer' },
 ];
 
 /**
@@ -56,7 +58,13 @@ export async function bootstrapFirstStart(
     if (person.kind === 'agent')
       for (const department of shared) em.create(DepartmentMember, { tenantId: tenant.id, departmentId: department.id, userId: user.id });
   }
-  if (!admin) stageDemoTickets(em, tenant.id, [shared[0]!.id, shared[1]!.id], statuses);
+  if (!admin) {
+    const portalLogin = DEMO_LOGINS[2]!;
+    stageDemoTickets(em, tenant.id, [shared[0]!.id, shared[1]!.id], statuses, {
+      email: portalLogin.email,
+      passwordHash: await hashPassword(portalLogin.password),
+    });
+  }
   await em.flush();
   if (!admin) {
     await em

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact, Customer } from '../customers/customer.entity.js';
 import { Message } from '../messages/message.entity.js';
 import { Ticket, TicketHistory, type ITicketStatus, type Priority } from '../tickets/ticket.entity.js';
+import { User } from '../users/user.entity.js';
 
 interface DemoTicket {
   subject: string;
@@ -59,10 +60,29 @@ const TICKETS: DemoTicket[] = [
 ];
 
 /** A few customers and tickets so a first start shows a working inbox. Staged; the caller flushes. */
-export function stageDemoTickets(em: EntityManager, tenantId: string, departmentIds: readonly [string, string], statuses: readonly ITicketStatus[]): void {
+export function stageDemoTickets(
+  em: EntityManager,
+  tenantId: string,
+  departmentIds: readonly [string, string],
+  statuses: readonly ITicketStatus[],
+  portalLogin: { email: string; passwordHash: string } | null = null,
+): void {
   const customers = CUSTOMERS.map((c, i) => {
     const customer = em.create(Customer, { id: randomUUID(), tenantId, number: `K-${String(i + 1).padStart(6, '0')}`, name: c.name, isCompany: true });
-    const contact = em.create(Contact, { id: randomUUID(), tenantId, customerId: customer.id, ...c.contact, userId: null });
+    // The demo contact whose address is the portal login signs in to the customer portal.
+    const user =
+      portalLogin?.email === c.contact.email
+        ? em.create(User, {
+            id: randomUUID(),
+            tenantId,
+            kind: 'customer',
+            email: c.contact.email,
+            name: c.contact.name,
+            passwordHash: portalLogin.passwordHash,
+            active: true,
+          })
+        : null;
+    const contact = em.create(Contact, { id: randomUUID(), tenantId, customerId: customer.id, ...c.contact, userId: user?.id ?? null });
     return { customer, contact };
   });
   TICKETS.forEach((demo, i) => {

@@ -11,11 +11,36 @@ export interface AutomaticMail {
 const LIST_HEADERS = ['List-Id', 'List-Unsubscribe', 'List-Post', 'Mailing-List', 'X-Mailing-List', 'X-ML-Name', 'X-MLServer'];
 
 /**
+ * Vendor headers of automatic answers (out-of-office notes, autoresponders) that come without
+ * Auto-Submitted. The list is documented in README (Mail in); each entry names who sends it.
+ */
+export const VENDOR_AUTO_REPLY_HEADERS: readonly { header: string; value: RegExp; sender: string }[] = [
+  { header: 'X-Apple-Action', value: /^vacation\b/i, sender: 'Apple iCloud Mail vacation reply' },
+  { header: 'X-Autoreply-From', value: /\S/, sender: 'Exim / cPanel autoresponder' },
+  { header: 'X-Mail-Autoreply', value: /\S/, sender: 'autoresponder (Mail.ru, Exim vacation)' },
+  { header: 'X-Autoresponder', value: /\S/, sender: 'autoresponder' },
+  { header: 'X-Vacation', value: /\S/, sender: 'vacation program' },
+  { header: 'X-FC-MachineGenerated', value: /^true\b/i, sender: 'OpenText FirstClass' },
+  { header: 'X-POST-MessageClass', value: /autoresponder/i, sender: 'autoresponder (message class)' },
+  { header: 'Delivered-To', value: /^autoresponder$/i, sender: 'qmail autoresponder' },
+  { header: 'X-Cron-Env', value: /\S/, sender: 'cron job' },
+];
+
+/**
+ * Subjects of automatic answers in the languages our customers write. Alone they are no evidence
+ * (a person may write "Out of office"); with Exchange's inbox-rule header they are.
+ */
+const AUTO_REPLY_SUBJECT =
+  /^\s*(?:automatic reply|auto[- ]?reply|automatische antwort|abwesenheitsnotiz|out of (?:the )?office|réponse automatique|respuesta automática|risposta automatica)\b/i;
+
+/**
  * Decides whether a message was sent by a machine, strongest evidence first: feedback reports,
  * bounces, other reports (multipart/report, e.g. read receipts), Auto-Submitted other than "no"
  * (RFC 3834), X-Autoreply / X-Autorespond, Precedence bulk, junk, list or auto_reply, mailing-list
- * headers (list mail is bulk: RFC 3834 forbids answering it automatically), the null Return-Path
- * `<>`, a mailer-daemon or postmaster sender, and Amazon SNS notifications.
+ * headers (list mail is bulk: RFC 3834 forbids answering it automatically), vendor headers of
+ * out-of-office notes and autoresponders (VENDOR_AUTO_REPLY_HEADERS), Exchange's inbox-rule mail
+ * (X-MS-Exchange-Inbox-Rules-Loop) with an auto-reply subject, the null Return-Path `<>`, a
+ * mailer-daemon or postmaster sender, and Amazon SNS notifications.
  *
  * X-Auto-Response-Suppress is deliberately not a rule: Exchange adds it to mail people write (for
  * instance everything sent to a distribution group), and helpdesks that trusted it lost real mail.
@@ -38,6 +63,13 @@ export function classifyAutomatic(facts: MailFacts, bounce: BounceFinding | null
   }
   const list = LIST_HEADERS.find((name) => facts.header(name).length > 0);
   if (list) return { reason: `Mailing list mail (${list})` };
+  for (const vendor of VENDOR_AUTO_REPLY_HEADERS) {
+    const value = facts.header(vendor.header).find((v) => vendor.value.test(v.trim()));
+    if (value !== undefined) return { reason: `${vendor.header}: ${value} (${vendor.sender})` };
+  }
+  // Outlook's out-of-office answer from an Exchange inbox rule; the header alone also marks mail a rule forwarded.
+  if (facts.header('x-ms-exchange-inbox-rules-loop').length > 0 && AUTO_REPLY_SUBJECT.test(facts.subject))
+    return { reason: 'Microsoft Exchange inbox-rule reply (X-MS-Exchange-Inbox-Rules-Loop and an auto-reply subject)' };
   if (facts.returnPath === '') return { reason: 'Empty Return-Path <> (the null sender of bounces and auto-replies)' };
   const system = systemSender(facts);
   if (system) return { reason: `Sent by the mail system account ${system}` };

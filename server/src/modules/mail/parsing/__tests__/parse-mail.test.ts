@@ -89,6 +89,31 @@ describe('parseMail: headers', () => {
     expect(parsed.subject).toBe('Grüße aus Köln und € 100');
     expect(parsed.from).toEqual({ name: 'Jörg Müller', address: 'joerg@example.de' });
   });
+
+  it('decodes raw 8-bit bytes inside Q encoded words by the charset the word declares', async () => {
+    // Each header is written byte for byte (latin1 below means "this byte"), as old mailers send it.
+    const cases: [string, string][] = [
+      ['=?iso-8859-1?Q?Fr\xF6sche_und_K\xE4fer?=', 'Frösche und Käfer'],
+      ['=?windows-1252?Q?\x80_100_f\xFCr_Gr\xF6\xDFe?=', '€ 100 für Größe'],
+      ['=?ISO-8859-15?Q?Preis_\xA4_5?=', 'Preis € 5'],
+      ['=?iso-8859-2?Q?\xA3\xF3d\xBC?=', 'Łódź'],
+      ['=?koi8-r?Q?\xF0\xD2\xC9\xD7\xC5\xD4?=', 'Привет'],
+      ['=?utf-8?Q?Fr\xC3\xB6sche?=', 'Frösche'],
+      ['=?iso-8859-1?q?Mixed_=E4_and_\xF6?=', 'Mixed ä and ö'],
+    ];
+    for (const [subject, expected] of cases) {
+      const parsed = await parseMail(mail([...HUMAN.filter((h) => !h.startsWith('Subject')), `Subject: ${subject}`]));
+      expect(parsed.subject, subject).toBe(expected);
+      expect(parsed.subject).not.toContain('\uFFFD');
+    }
+    const named = await parseMail(mail(['From: =?iso-8859-1?Q?J\xFCrgen_M\xFCller?= <juergen@example.de>', 'To: support@tresen.example', 'Subject: Hallo']));
+    expect(named.from).toEqual({ name: 'Jürgen Müller', address: 'juergen@example.de' });
+  });
+
+  it('leaves the body alone when it contains something that looks like an encoded word', async () => {
+    const raw = text('iso-8859-1', Buffer.from('Schreiben Sie =?iso-8859-1?Q?Gr\xFC\xDFe?= so.\n', 'latin1'));
+    expect((await parseMail(raw)).text).toContain('=?iso-8859-1?Q?Grüße?=');
+  });
 });
 
 describe('parseMail: charsets', () => {
@@ -606,6 +631,32 @@ describe('parseMail: automatic mail', () => {
     const parsed = await parseMail(mail([...HUMAN, header]));
     expect(parsed.automatic).toEqual({ reason });
     expect(parsed.bounce).toBeNull();
+  });
+
+  it.each([
+    ['X-Apple-Action: VACATION', 'Auto reply: Printer on fire', 'X-Apple-Action: VACATION (Apple iCloud Mail vacation reply)'],
+    ['X-Autoreply-From: jane.doe@example.org', 'Printer on fire', 'X-Autoreply-From: jane.doe@example.org (Exim / cPanel autoresponder)'],
+    ['X-Mail-Autoreply: yes', 'Printer on fire', 'X-Mail-Autoreply: yes (autoresponder (Mail.ru, Exim vacation))'],
+    ['X-FC-MachineGenerated: true', 'Printer on fire', 'X-FC-MachineGenerated: true (OpenText FirstClass)'],
+    ['X-POST-MessageClass: 9; Autoresponder', 'Printer on fire', 'X-POST-MessageClass: 9; Autoresponder (autoresponder (message class))'],
+    ['Delivered-To: Autoresponder', 'Printer on fire', 'Delivered-To: Autoresponder (qmail autoresponder)'],
+    [
+      'X-MS-Exchange-Inbox-Rules-Loop: jane.doe@example.org',
+      'Automatische Antwort: Printer on fire',
+      'Microsoft Exchange inbox-rule reply (X-MS-Exchange-Inbox-Rules-Loop and an auto-reply subject)',
+    ],
+  ])('recognises the vendor auto-reply header "%s"', async (header, subject, reason) => {
+    const parsed = await parseMail(mail([...HUMAN.filter((h) => !h.startsWith('Subject')), `Subject: ${subject}`, header]));
+    expect(parsed.automatic).toEqual({ reason });
+  });
+
+  it('does not take a person for a machine: vendor header values that say no, an inbox rule forwarding mail, an "Out of office" subject alone', async () => {
+    const base = HUMAN.filter((h) => !h.startsWith('Subject'));
+    expect((await parseMail(mail([...base, 'Subject: Hallo', 'X-FC-MachineGenerated: false']))).automatic).toBeNull();
+    expect((await parseMail(mail([...base, 'Subject: Hallo', 'X-Apple-Action: none']))).automatic).toBeNull();
+    expect((await parseMail(mail([...base, 'Subject: FW: Rechnung', 'X-MS-Exchange-Inbox-Rules-Loop: jane.doe@example.org']))).automatic).toBeNull();
+    expect((await parseMail(mail([...base, 'Subject: Out of office next week, please call me before']))).automatic).toBeNull();
+    expect((await parseMail(mail([...base, 'Subject: Hallo', 'Delivered-To: support@tresen.example']))).automatic).toBeNull();
   });
 
   it('treats mail from MAILER-DAEMON as automatic, with or without an address', async () => {
