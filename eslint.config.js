@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'server/dist/', 'client/dist/', 'data/', 'client/src/shared/graphql/generated/', 'bench/**/*.mjs'] },
+  { ignores: ['node_modules/', 'server/dist/', 'client/dist/', 'client/dist-widget/', 'data/', 'client/src/shared/graphql/generated/', 'bench/**/*.mjs'] },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {

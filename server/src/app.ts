@@ -26,6 +26,10 @@ import { attachmentRoutes } from './http/attachments.js';
 import { portalAttachmentRoutes } from './http/portal-attachments.js';
 import { bearerToken, portalCookie, portalTokenFrom, sessionCookie, sessionTokenFrom } from './http/cookies.js';
 import { securityHeaders } from './http/security-headers.js';
+import { widgetRoutes } from './http/widget.js';
+import { FormTokens } from './modules/widget/widget-form-token.js';
+import { WidgetLimiter } from './modules/widget/widget-limiter.js';
+import { WidgetRequestService } from './modules/widget/widget-request.service.js';
 import type { Logger } from './infra/logger.js';
 import type { MikroORM } from './infra/orm.js';
 import { LoginLimiter } from './modules/auth/login-limiter.js';
@@ -41,6 +45,8 @@ import type { RealtimeBus } from './realtime/pubsub.js';
 import { attachWebSocketServer, type WebSocketEndpoint } from './realtime/ws-server.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+/** The widget's loader and form, built apart from the console (client/vite.widget.config.ts). */
+const WIDGET_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist-widget');
 
 export interface AppDeps {
   readonly config: Config;
@@ -177,6 +183,18 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
   );
   app.use('/attachments', attachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
   app.use('/portal/attachments', portalAttachmentRoutes({ maxBytes: config.attachmentMaxBytes, services: () => createServices(orm.em.fork(), deps) }));
+  const widgetTokens = new FormTokens(config.secret);
+  const widgetLimiter = new WidgetLimiter(bus.redis);
+  app.use(
+    widgetRoutes({
+      distDir: WIDGET_DIST,
+      publicOrigin: new URL(config.publicUrl).origin,
+      services: () => {
+        const services = createServices(orm.em.fork(), deps);
+        return { requests: new WidgetRequestService(services.em, widgetTokens, widgetLimiter, config.attachmentMaxBytes), tickets: services.customerTickets };
+      },
+    }),
+  );
 
   app.use(
     '/graphql',

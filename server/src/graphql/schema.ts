@@ -19,6 +19,7 @@ import { TicketHistoryResolver } from '../modules/tickets/ticket-history.resolve
 import { TicketResolver } from '../modules/tickets/ticket.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { PortalAdminResolver } from '../modules/portal/portal-admin.resolver.js';
+import { WidgetResolver } from '../modules/widget/widget.resolver.js';
 import type { TresenPubSub } from '../realtime/pubsub.js';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -41,6 +42,7 @@ export const resolvers = [
   TicketTimeResolver,
   PortalResolver,
   PortalAdminResolver,
+  WidgetResolver,
 ] as const;
 
 /** Deny by default: an operation passes only if the viewer has one of its roles (or it is marked Public). */

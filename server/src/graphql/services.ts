@@ -34,6 +34,7 @@ import { PortalTicketService } from '../modules/portal/portal-ticket.service.js'
 import { RatingService } from '../modules/portal/rating.service.js';
 import { RatingRequests } from '../modules/portal/rating-request.js';
 import type { TicketLinkSigner } from '../modules/portal/ticket-links.js';
+import { WidgetService } from '../modules/widget/widget.service.js';
 
 export interface ServiceDeps {
   readonly config: Pick<Config, 'sessionTtlSeconds' | 'attachmentMaxBytes' | 'timeZone' | 'publicUrl'>;
@@ -101,6 +102,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
   );
   const customerTickets = new CustomerTicketService(em, deps.pubSub, deps.mail.signer, deps.mail.outbox, portalAuth, deps.config.attachmentMaxBytes);
   const portalTickets = new PortalTicketService(em, deps.pubSub, customerTickets);
+  const widgets = new WidgetService(em);
   return {
     em,
     auth,
@@ -123,6 +125,7 @@ export function createServices(em: EntityManager, deps: ServiceDeps) {
     customerTickets,
     portalTickets,
     ratings: new RatingService(em, departments),
+    widgets,
     presence: deps.presence,
   };
 }

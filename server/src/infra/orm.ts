@@ -14,6 +14,7 @@ import { Message } from '../modules/messages/message.entity.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher } from '../modules/tickets/ticket.entity.js';
 import { AuditEvent, PortalLink, TicketRating } from '../modules/portal/portal.entity.js';
 import type { Logger } from './logger.js';
+import { Widget } from '../modules/widget/widget.entity.js';
 
 export { MikroORM, type EntityManager };
 
@@ -42,6 +43,7 @@ export const entities = [
   PortalLink,
   TicketRating,
   AuditEvent,
+  Widget,
 ];
 
 /** The one place the ORM is configured. Schema changes only ever come from committed migrations. */

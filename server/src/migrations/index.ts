@@ -8,6 +8,7 @@ import { Migration20261129020000_time_tracking } from './Migration20261129020000
 import { Migration20261129030000_count_index } from './Migration20261129030000_count_index.js';
 import { Migration20261129040000_lz4 } from './Migration20261129040000_lz4.js';
 import { Migration20261204000000_portal } from './Migration20261204000000_portal.js';
+import { Migration20261204010000_widget } from './Migration20261204010000_widget.js';
 import { Migration20261204020000_assigned_activity } from './Migration20261204020000_assigned_activity.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source (tests) and from dist. */
@@ -22,5 +23,6 @@ export const migrationsList = [
   { name: 'Migration20261129030000_count_index', class: Migration20261129030000_count_index },
   { name: 'Migration20261129040000_lz4', class: Migration20261129040000_lz4 },
   { name: 'Migration20261204000000_portal', class: Migration20261204000000_portal },
+  { name: 'Migration20261204010000_widget', class: Migration20261204010000_widget },
   { name: 'Migration20261204020000_assigned_activity', class: Migration20261204020000_assigned_activity },
 ];

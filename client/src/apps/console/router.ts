@@ -89,6 +89,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./pages/admin/ratings/RatingsPage.vue'),
         meta: { admin: true, title: 'ratings.title' },
       },
+      {
+        path: 'admin/widgets',
+        name: 'widgets',
+        component: () => import('./pages/admin/widgets/WidgetsPage.vue'),
+        meta: { admin: true, title: 'widgets.title', wide: true },
+      },
       // Not /quotes: the server answers /quotes/<id>.csv itself (the CSV download).
       {
         path: 'billing',

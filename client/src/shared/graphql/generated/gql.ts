@@ -129,6 +129,11 @@ type Documents = {
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupUpdateDocument,
     "\n  query UserGroups {\n    userGroups {\n      ...UserGroupFields\n    }\n  }\n": typeof types.UserGroupsDocument,
+    "\n  fragment WidgetFields on Widget {\n    id\n    key\n    name\n    departmentId\n    enabled\n    available\n    allowedOrigins\n    primaryColor\n    primaryTextColor\n    texts {\n      language\n      title\n      intro\n      thanks\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.WidgetFieldsFragmentDoc,
+    "\n  mutation WidgetCreate($input: WidgetCreateInput!) {\n    widgetCreate(input: $input) {\n      ...WidgetFields\n    }\n  }\n": typeof types.WidgetCreateDocument,
+    "\n  mutation WidgetUpdate($input: WidgetUpdateInput!) {\n    widgetUpdate(input: $input) {\n      ...WidgetFields\n    }\n  }\n": typeof types.WidgetUpdateDocument,
+    "\n  mutation WidgetDelete($id: ID!) {\n    widgetDelete(id: $id)\n  }\n": typeof types.WidgetDeleteDocument,
+    "\n  query Widgets {\n    widgets {\n      ...WidgetFields\n    }\n  }\n": typeof types.WidgetsDocument,
 };
 const documents: Documents = {
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    scope\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
@@ -246,6 +251,11 @@ const documents: Documents = {
     "\n  mutation UserGroupCreate($input: UserGroupCreateInput!) {\n    userGroupCreate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupCreateDocument,
     "\n  mutation UserGroupUpdate($input: UserGroupUpdateInput!) {\n    userGroupUpdate(input: $input) {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupUpdateDocument,
     "\n  query UserGroups {\n    userGroups {\n      ...UserGroupFields\n    }\n  }\n": types.UserGroupsDocument,
+    "\n  fragment WidgetFields on Widget {\n    id\n    key\n    name\n    departmentId\n    enabled\n    available\n    allowedOrigins\n    primaryColor\n    primaryTextColor\n    texts {\n      language\n      title\n      intro\n      thanks\n    }\n    createdAt\n    updatedAt\n  }\n": types.WidgetFieldsFragmentDoc,
+    "\n  mutation WidgetCreate($input: WidgetCreateInput!) {\n    widgetCreate(input: $input) {\n      ...WidgetFields\n    }\n  }\n": types.WidgetCreateDocument,
+    "\n  mutation WidgetUpdate($input: WidgetUpdateInput!) {\n    widgetUpdate(input: $input) {\n      ...WidgetFields\n    }\n  }\n": types.WidgetUpdateDocument,
+    "\n  mutation WidgetDelete($id: ID!) {\n    widgetDelete(id: $id)\n  }\n": types.WidgetDeleteDocument,
+    "\n  query Widgets {\n    widgets {\n      ...WidgetFields\n    }\n  }\n": types.WidgetsDocument,
 };
 
 /**
@@ -722,6 +732,26 @@ export function graphql(source: "\n  mutation UserGroupUpdate($input: UserGroupU
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserGroups {\n    userGroups {\n      ...UserGroupFields\n    }\n  }\n"): (typeof documents)["\n  query UserGroups {\n    userGroups {\n      ...UserGroupFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WidgetFields on Widget {\n    id\n    key\n    name\n    departmentId\n    enabled\n    available\n    allowedOrigins\n    primaryColor\n    primaryTextColor\n    texts {\n      language\n      title\n      intro\n      thanks\n    }\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WidgetFields on Widget {\n    id\n    key\n    name\n    departmentId\n    enabled\n    available\n    allowedOrigins\n    primaryColor\n    primaryTextColor\n    texts {\n      language\n      title\n      intro\n      thanks\n    }\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetCreate($input: WidgetCreateInput!) {\n    widgetCreate(input: $input) {\n      ...WidgetFields\n    }\n  }\n"): (typeof documents)["\n  mutation WidgetCreate($input: WidgetCreateInput!) {\n    widgetCreate(input: $input) {\n      ...WidgetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetUpdate($input: WidgetUpdateInput!) {\n    widgetUpdate(input: $input) {\n      ...WidgetFields\n    }\n  }\n"): (typeof documents)["\n  mutation WidgetUpdate($input: WidgetUpdateInput!) {\n    widgetUpdate(input: $input) {\n      ...WidgetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetDelete($id: ID!) {\n    widgetDelete(id: $id)\n  }\n"): (typeof documents)["\n  mutation WidgetDelete($id: ID!) {\n    widgetDelete(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Widgets {\n    widgets {\n      ...WidgetFields\n    }\n  }\n"): (typeof documents)["\n  query Widgets {\n    widgets {\n      ...WidgetFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

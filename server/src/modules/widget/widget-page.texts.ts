@@ -1,0 +1,63 @@
+import type { WidgetLanguage } from './widget.entity.js';
+
+/**
+ * Texts of the hosted contact form page (server-rendered, for sites that cannot run scripts). The
+ * embeddable widget has the same texts in client/src/shared/widget/messages.ts; keep them alike.
+ */
+export const PAGE_TEXTS = {
+  de: {
+    title: 'Kontakt',
+    intro: 'Schreiben Sie uns – wir antworten so schnell wie möglich per E-Mail.',
+    thanks: 'Danke! Ihre Anfrage ist bei uns angekommen. Sie erhalten gleich eine Bestätigung per E-Mail.',
+    name: 'Name',
+    email: 'E-Mail-Adresse',
+    subject: 'Betreff',
+    message: 'Nachricht',
+    attachment: 'Anhang (optional, eine Datei bis {size})',
+    honeypot: 'Dieses Feld bitte leer lassen',
+    send: 'Senden',
+    required: 'Pflichtfeld',
+    another: 'Weitere Anfrage senden',
+    language: 'English',
+    errorSummary: 'Die Anfrage wurde nicht gesendet:',
+    fieldName: 'Bitte geben Sie Ihren Namen an (höchstens 100 Zeichen).',
+    fieldEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+    fieldSubject: 'Bitte geben Sie einen Betreff an (höchstens 200 Zeichen).',
+    fieldMessage: 'Bitte schreiben Sie eine Nachricht (höchstens 10.000 Zeichen).',
+    fieldAttachment: 'Bitte hängen Sie höchstens eine Datei bis {size} an.',
+    fieldWebsite: 'Dieses Feld muss leer bleiben.',
+    fieldToken: 'Das Formular wurde zu schnell gesendet oder ist abgelaufen. Bitte warten Sie einen Moment und senden Sie es erneut.',
+    notFound: 'Dieses Kontaktformular ist nicht verfügbar.',
+    forbidden: 'Dieses Formular darf auf dieser Seite nicht verwendet werden.',
+    rateLimited: 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.',
+    failed: 'Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut.',
+  },
+  en: {
+    title: 'Contact us',
+    intro: 'Write to us – we answer by e-mail as soon as we can.',
+    thanks: 'Thank you! We have received your request. A confirmation is on its way to your e-mail address.',
+    name: 'Name',
+    email: 'E-mail address',
+    subject: 'Subject',
+    message: 'Message',
+    attachment: 'Attachment (optional, one file up to {size})',
+    honeypot: 'Please leave this field empty',
+    send: 'Send',
+    required: 'required',
+    another: 'Send another request',
+    language: 'Deutsch',
+    errorSummary: 'The request was not sent:',
+    fieldName: 'Please enter your name (at most 100 characters).',
+    fieldEmail: 'Please enter a valid e-mail address.',
+    fieldSubject: 'Please enter a subject (at most 200 characters).',
+    fieldMessage: 'Please write a message (at most 10,000 characters).',
+    fieldAttachment: 'Please attach at most one file of up to {size}.',
+    fieldWebsite: 'This field must stay empty.',
+    fieldToken: 'The form was sent too quickly or has expired. Please wait a moment and send it again.',
+    notFound: 'This contact form is not available.',
+    forbidden: 'This form may not be used on this site.',
+    rateLimited: 'Too many requests. Please try again later.',
+    failed: 'Sorry, that did not work. Please try again later.',
+  },
+} satisfies Record<WidgetLanguage, Record<string, string>>;
+export type PageTexts = (typeof PAGE_TEXTS)['en'];
