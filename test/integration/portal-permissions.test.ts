@@ -127,7 +127,7 @@ describe('portal visibility matrix', () => {
     }
   });
 
-  it('keeps the assigned tickets\' copy of the last activity equal to the ticket\'s through every change', async () => {
+  it("keeps the assigned tickets' copy of the last activity equal to the ticket's through every change", async () => {
     const drift = async () =>
       (
         await sql<{ n: number }>(
@@ -140,16 +140,23 @@ describe('portal visibility matrix', () => {
     await carol.data(REPLY, { i: { ticketId: t.T3.id, text: 'Noch offen?' } });
     await world.asAgent.data('mutation ($i: TicketNoteAddInput!) { ticketNoteAdd(input: $i) { id } }', { i: { ticketId: t.T3.id, text: 'intern' } });
     const { ticket } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T3.id });
-    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T3.id, version: ticket.version, subject: 'Gemeinsam B (neu)' } });
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
+      i: { id: t.T3.id, version: ticket.version, subject: 'Gemeinsam B (neu)' },
+    });
     // A further customer added later takes the ticket's activity at once.
     const { ticket: t4 } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T4.id });
     const bobCustomer = (await bob.data<{ portalMe: { contactId: string } }>('{ portalMe { contactId } }')).portalMe.contactId;
-    const customerA = (await sql<{ customer_id: string }>(server.orm.em.fork(), 'select customer_id from contacts where id = ?', [bobCustomer]))[0]!.customer_id;
-    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T4.id, version: t4.version, customerIds: [customerA] } });
+    const customerA = (await sql<{ customer_id: string }>(server.orm.em.fork(), 'select customer_id from contacts where id = ?', [bobCustomer]))[0]!
+      .customer_id;
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
+      i: { id: t.T4.id, version: t4.version, customerIds: [customerA] },
+    });
     expect(await drift()).toBe(0);
     expect(await visibleNumbers(bob)).toContain(t.T4.number);
     const { ticket: t4again } = await world.asAgent.data<{ ticket: { version: number } }>('query ($id: ID!) { ticket(id: $id) { version } }', { id: t.T4.id });
-    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', { i: { id: t.T4.id, version: t4again.version, customerIds: [] } });
+    await world.asAgent.data('mutation ($i: TicketUpdateInput!) { ticketUpdate(input: $i) { id } }', {
+      i: { id: t.T4.id, version: t4again.version, customerIds: [] },
+    });
     expect(await visibleNumbers(bob)).not.toContain(t.T4.number);
   });
 
