@@ -12,6 +12,7 @@ export const de: Messages = {
     close: 'Schließen',
     copied: 'In die Zwischenablage kopiert.',
     copy: 'Kopieren',
+    quoted: '„{text}“',
     copyManually: 'Kopieren ist hier nicht möglich. Der Text ist markiert: Drücken Sie Strg+C (oder ⌘+C).',
     delete: 'Löschen',
     edit: 'Bearbeiten',

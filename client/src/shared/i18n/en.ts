@@ -15,6 +15,7 @@ export const en = {
     close: 'Close',
     copied: 'Copied to the clipboard.',
     copy: 'Copy',
+    quoted: '“{text}”',
     copyManually: 'Copying is not available here. The text is selected: press Ctrl+C (or ⌘+C).',
     delete: 'Delete',
     edit: 'Edit',
