@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { isDomainError } from '../graphql/errors.js';
 import type { Services } from '../graphql/services.js';
 import type { ContactViewer } from '../modules/auth/viewer.js';
-import { UPLOAD_HEADER } from './attachments.js';
+import { failJson, sendStoredFile, tooLargeUpload, UPLOAD_HEADER, uploadBody, uploadName } from './attachments.js';
 import { portalTokenFrom } from './cookies.js';
 
 interface Options {
@@ -21,7 +21,7 @@ interface Options {
  */
 export function portalAttachmentRoutes(options: Options): Router {
   const router = express.Router();
-  const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+  const fail = failJson;
   const contactOf = async (req: Request, services: Services): Promise<ContactViewer | null> => {
     const viewer = await services.portalAuth.viewerFromSession(portalTokenFrom(req));
     return viewer.type === 'contact' ? viewer : null;
@@ -36,24 +36,15 @@ export function portalAttachmentRoutes(options: Options): Router {
         const viewer = await contactOf(req, services);
         if (!viewer) return fail(res, 401, 'UNAUTHENTICATED', 'Please sign in.');
         if (req.headers[UPLOAD_HEADER] !== '1') return fail(res, 400, 'BAD_REQUEST', `Send the header ${UPLOAD_HEADER}: 1 with uploads.`);
-        let name = 'attachment';
-        try {
-          name = decodeURIComponent(String(req.headers['x-filename'] ?? 'attachment'));
-        } catch {
-          return fail(res, 400, 'BAD_USER_INPUT', 'X-Filename must be URI-encoded.');
-        }
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        res.status(201).json(await services.attachments.uploadAsContact(viewer, name, req.headers['content-type'], body));
+        const name = uploadName(req);
+        if (name === null) return fail(res, 400, 'BAD_USER_INPUT', 'X-Filename must be URI-encoded.');
+        res.status(201).json(await services.attachments.uploadAsContact(viewer, name, req.headers['content-type'], uploadBody(req)));
       } catch (error) {
         if (isDomainError(error)) return fail(res, error.code === 'FORBIDDEN' ? 403 : 400, error.code, error.message);
         next(error);
       }
     },
-    (error: { type?: string }, _req: Request, res: Response, next: (error: unknown) => void) => {
-      if (error?.type === 'entity.too.large')
-        return fail(res, 413, 'BAD_USER_INPUT', `The file is larger than ${Math.floor(options.maxBytes / 1024 / 1024)} MiB.`);
-      next(error);
-    },
+    tooLargeUpload(options.maxBytes),
   );
 
   router.get('/:id', async (req, res, next) => {
@@ -63,13 +54,7 @@ export function portalAttachmentRoutes(options: Options): Router {
       if (!viewer) return fail(res, 401, 'UNAUTHENTICATED', 'Please sign in.');
       const file = await services.portalTickets.download(viewer, req.params.id);
       if (!file) return fail(res, 404, 'NOT_FOUND', 'Attachment not found.');
-      res.attachment(file.filename);
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Length', String(file.data.length));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.end(file.data);
+      sendStoredFile(res, file);
     } catch (error) {
       next(error);
     }
