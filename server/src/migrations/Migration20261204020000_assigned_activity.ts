@@ -22,14 +22,18 @@ export class Migration20261204020000_assigned_activity extends Migration {
       create trigger ticket_customers_take_activity before insert or update of ticket_id on ticket_customers
         for each row execute function ticket_customers_take_activity();
 
+      -- Once per statement, not per row: the mail import writes tickets in multi-row statements.
       create function tickets_share_activity() returns trigger language plpgsql as $$
       begin
-        update ticket_customers set last_activity_at = new.last_activity_at
-         where tenant_id = new.tenant_id and ticket_id = new.id and last_activity_at is distinct from new.last_activity_at;
+        update ticket_customers tc set last_activity_at = n.last_activity_at
+          from changed_tickets n
+         where tc.tenant_id = n.tenant_id and tc.ticket_id = n.id and tc.last_activity_at is distinct from n.last_activity_at;
         return null;
       end $$;
-      create trigger tickets_share_activity after insert or update of last_activity_at on tickets
-        for each row execute function tickets_share_activity();
+      create trigger tickets_share_activity_insert after insert on tickets
+        referencing new table as changed_tickets for each statement execute function tickets_share_activity();
+      create trigger tickets_share_activity_update after update on tickets
+        referencing new table as changed_tickets for each statement execute function tickets_share_activity();
 
       create index ticket_customers_customer_activity on ticket_customers (tenant_id, customer_id, last_activity_at desc, ticket_id desc);
     `);
@@ -38,7 +42,8 @@ export class Migration20261204020000_assigned_activity extends Migration {
   override down(): void {
     this.addSql(`
       drop index if exists ticket_customers_customer_activity;
-      drop trigger if exists tickets_share_activity on tickets;
+      drop trigger if exists tickets_share_activity_insert on tickets;
+      drop trigger if exists tickets_share_activity_update on tickets;
       drop function if exists tickets_share_activity();
       drop trigger if exists ticket_customers_take_activity on ticket_customers;
       drop function if exists ticket_customers_take_activity();
