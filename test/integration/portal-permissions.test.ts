@@ -364,6 +364,12 @@ describe('customer changes', () => {
       },
     );
     expect(seen.ticket.rating).toEqual({ good: true, comment: 'Schnell gelöst' });
+    // In a list too (one batch for all tickets of the page), and only on the rated ticket.
+    const { tickets } = await world.asAgent.data<{ tickets: { edges: { node: { id: string; rating: { good: boolean } | null } }[] } }>(
+      '{ tickets(first: 100, filter: { statusCategories: [OPEN, PENDING, CLOSED] }) { edges { node { id rating { good } } } } }',
+    );
+    const ratedIds = tickets.edges.filter((e) => e.node.rating !== null).map((e) => e.node.id);
+    expect(ratedIds).toEqual([t.T1.id]);
     const report = await world.asAdmin.data<{ ratingReport: { departments: { id: string; good: number; bad: number }[]; weeks: { good: number }[] } }>(
       '{ ratingReport(days: 30) { departments { id good bad } agents { id good bad } weeks { weekStart good bad } } }',
     );

@@ -7,6 +7,7 @@ import type { IMessage } from '../modules/messages/message.entity.js';
 import type { AttachmentRow } from '../modules/messages/message.service.js';
 import { Ticket, TicketCustomer, TicketHistory, TicketStatus, TicketWatcher, type ITicketHistory } from '../modules/tickets/ticket.entity.js';
 import { User, type IUserGroup } from '../modules/users/user.entity.js';
+import type { TicketRatingRow } from '../modules/portal/rating.service.js';
 import type { Services } from './services.js';
 
 /** Per-operation batch loaders for list fields, so a list of N staff costs a fixed number of queries, not N. */
@@ -60,6 +61,12 @@ export function createLoaders(viewer: Viewer, services: Services) {
       (row) => row.ticketId,
       (row) => row.customerId,
     ),
+    /** Ratings of tickets the operation already found visible (the parent ticket was checked). */
+    ratingOfTicket: new DataLoader<string, TicketRatingRow | null>(async (ticketIds) => {
+      if (!tenantId) return ticketIds.map(() => null);
+      const ratings = await services.ratings.ofTickets(tenantId, ticketIds);
+      return ticketIds.map((id) => ratings.get(id) ?? null);
+    }),
     timeTotals: new DataLoader<string, { total: number; unbilled: number }>(async (ticketIds) => {
       if (!tenantId) return ticketIds.map(() => ({ total: 0, unbilled: 0 }));
       const totals = await services.time.totals(tenantId, ticketIds);

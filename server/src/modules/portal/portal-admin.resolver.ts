@@ -113,8 +113,7 @@ export class PortalAdminResolver {
   }
 
   @FieldResolver(() => TicketRatingGql, { nullable: true, description: "The customer's rating, once given." })
-  async rating(@Root() ticket: TicketGql, @Ctx() { viewer, services }: Context): Promise<TicketRatingGql | null> {
-    const rating = await services.ratings.ofTicket(asStaff(viewer), ticket.id);
-    return rating ? { good: rating.good, comment: rating.comment, ratedAt: rating.createdAt } : null;
+  async rating(@Root() ticket: TicketGql, @Ctx() { loaders }: Context): Promise<TicketRatingGql | null> {
+    return loaders.ratingOfTicket.load(ticket.id);
   }
 }

@@ -12,6 +12,13 @@ export interface RatingCount {
   bad: number;
 }
 
+/** A ticket's rating as staff see it. */
+export interface TicketRatingRow {
+  good: boolean;
+  comment: string;
+  ratedAt: Date;
+}
+
 export interface RatingReport {
   departments: RatingCount[];
   agents: RatingCount[];
@@ -28,18 +35,19 @@ export class RatingService {
     private readonly departments: DepartmentService,
   ) {}
 
-  /** A visible ticket's rating, or null. */
-  async ofTicket(viewer: StaffViewer, ticketId: string): Promise<{ good: boolean; comment: string; createdAt: Date } | null> {
-    if (!isUuid(ticketId)) return null;
-    const rule = this.departments.visibleSql(viewer);
-    const [row] = await sql<{ good: boolean; comment: string; updated_at: Date }>(
+  /**
+   * The ratings of tickets, by ticket id, in one statement. For tickets the caller has already
+   * found visible (the ticket field's parent); it checks only the tenant.
+   */
+  async ofTickets(tenantId: string, ticketIds: readonly string[]): Promise<Map<string, TicketRatingRow>> {
+    const ids = ticketIds.filter(isUuid);
+    if (ids.length === 0) return new Map();
+    const rows = await sql<{ ticket_id: string; good: boolean; comment: string; updated_at: Date }>(
       this.em,
-      `select r.good, r.comment, r.updated_at from ticket_ratings r join tickets t on t.tenant_id = r.tenant_id and t.id = r.ticket_id
-         join departments d on d.tenant_id = t.tenant_id and d.id = t.department_id
-        where r.tenant_id = ? and r.ticket_id = ? and ${rule.text}`,
-      [viewer.tenantId, ticketId, ...rule.params],
+      'select ticket_id, good, comment, updated_at from ticket_ratings where tenant_id = ? and ticket_id = any(?::uuid[])',
+      [tenantId, `{${ids.join(',')}}`],
     );
-    return row ? { good: row.good, comment: row.comment, createdAt: new Date(row.updated_at) } : null;
+    return new Map(rows.map((row) => [row.ticket_id, { good: row.good, comment: row.comment, ratedAt: new Date(row.updated_at) }]));
   }
 
   /** Ratings given in the last `days` days in departments the viewer may see (the department and handler when rated). */
