@@ -123,6 +123,8 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer: believe its X-Forwarded-For, so rate limits count each caller (req.ip).
+  if (config.trustProxy.length > 0) app.set('trust proxy', [...config.trustProxy]);
   app.use(securityHeaders);
   const httpServer = createServer(app);
 
@@ -214,7 +216,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        return contextFor(viewer, req.socket.remoteAddress ?? 'unknown', sessionCookie(res, secureCookie), 'staff');
+        return contextFor(viewer, req.ip ?? 'unknown', sessionCookie(res, secureCookie), 'staff');
       },
     }),
   );
@@ -225,12 +227,7 @@ export async function createApp({ config, orm, bus, logger, mailWorker: workerOp
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        contextFor(
-          await resolveViewer(undefined, portalTokenFrom(req), 'portal'),
-          req.socket.remoteAddress ?? 'unknown',
-          portalCookie(res, secureCookie),
-          'portal',
-        ),
+        contextFor(await resolveViewer(undefined, portalTokenFrom(req), 'portal'), req.ip ?? 'unknown', portalCookie(res, secureCookie), 'portal'),
     }),
   );
 

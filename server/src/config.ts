@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -58,6 +59,12 @@ export interface Config {
   readonly timeZone: string;
   /** PostgreSQL schema of the job queue (pg-boss). Default pgboss. */
   readonly jobSchema: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (express "trust proxy": addresses, CIDR ranges, or
+   * loopback / linklocal / uniquelocal). Empty (default): the connection's address is the caller's.
+   * Rate limits (sign-in, widget) count per caller address, so behind a load balancer set this.
+   */
+  readonly trustProxy: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -188,6 +195,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const jobSchema = value('TRESEN_JOB_SCHEMA') ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(jobSchema)) problems.push(`TRESEN_JOB_SCHEMA must be a lower-case PostgreSQL name such as pgboss (got "${jobSchema}").`);
 
+  const trustProxy = (value('TRESEN_TRUST_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of trustProxy) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!named && (family === 0 || !prefixOk || rest.length > 0))
+      problems.push(`TRESEN_TRUST_PROXY takes addresses, CIDR ranges or loopback, linklocal, uniquelocal, comma-separated (got "${entry}").`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: nodeEnv as Config['env'],
@@ -214,5 +234,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sendRetrySeconds,
     timeZone,
     jobSchema,
+    trustProxy,
   });
 }

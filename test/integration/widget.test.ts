@@ -266,6 +266,50 @@ describe('rate limits', () => {
     expect(await tickets()).toBe(before + WIDGET_RATE_LIMITS.perIp + 2);
   });
 
+  it('ignores X-Forwarded-For unless a proxy is trusted; behind a trusted proxy it counts each visitor', async () => {
+    const perIp = WIDGET_RATE_LIMITS.perIp;
+    const visitor = (i: number) => `198.51.100.${i + 1}`;
+    // Without TRESEN_TRUST_PROXY a made-up header changes nothing: one connection address, one allowance.
+    const direct = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i <= perIp; i += 1) {
+      const { body, type } = await multipart(valid());
+      statuses.push(
+        (
+          await send(`${base}/widget/${widget.key}/requests`, {
+            method: 'POST',
+            ip: direct,
+            headers: { 'content-type': type, origin: SITE, 'x-forwarded-for': visitor(i) },
+            body,
+          })
+        ).status,
+      );
+    }
+    expect(statuses).toEqual([...Array<number>(perIp).fill(202), 429]);
+
+    const behindProxy = await startTestServer({ redisUrl: TEST_REDIS_URL, env: { TRESEN_TRUST_PROXY: 'loopback' } });
+    try {
+      const proxied = `${new URL(behindProxy.url).origin}/widget/${widget.key}/requests`;
+      const proxy = freshIp();
+      const through = async (forwardedFor: string) => {
+        const { body, type } = await multipart(valid());
+        return (await send(proxied, { method: 'POST', ip: proxy, headers: { 'content-type': type, origin: SITE, 'x-forwarded-for': forwardedFor }, body }))
+          .status;
+      };
+      // Many visitors behind one proxy address: each has an allowance of its own.
+      const visitors: number[] = [];
+      for (let i = 0; i <= perIp; i += 1) visitors.push(await through(`203.0.113.${(Date.now() % 200) + i}`));
+      expect(visitors.every((status) => status === 202)).toBe(true);
+      // One visitor: limited as before, however many proxies the header names before it.
+      const one = `192.0.2.${Date.now() % 250}`;
+      const same: number[] = [];
+      for (let i = 0; i <= perIp; i += 1) same.push(await through(`${visitor(i)}, ${one}`));
+      expect(same).toEqual([...Array<number>(perIp).fill(202), 429]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('limits requests for one e-mail address, whichever IP they come from', async () => {
     const email = `viel-${Date.now()}@kunde.example`;
     const statuses: number[] = [];

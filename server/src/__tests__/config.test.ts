@@ -88,6 +88,19 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/TRESEN_JOB_SCHEMA must be a lower-case PostgreSQL name/);
   });
 
+  it('reads the trusted proxies and refuses what is not an address, a range or a known name', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRESEN_TRUST_PROXY: 'loopback, 10.0.0.0/8 ,fd00::/8,192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.1/8/1', 'fd00::/129', 'true']) {
+      expect(() => loadConfig({ TRESEN_TRUST_PROXY: bad }), bad).toThrow(/TRESEN_TRUST_PROXY takes addresses/);
+    }
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TRESEN_SECRET is required in production/);
   });

@@ -59,7 +59,8 @@ export function widgetRoutes(options: Options): Router {
   const sourceOf = (req: Request) => {
     const origin = typeof req.headers.origin === 'string' && req.headers.origin !== 'null' ? req.headers.origin : undefined;
     const own = [options.publicOrigin, `${req.protocol}://${req.headers.host ?? ''}`];
-    return { ip: req.socket.remoteAddress ?? 'unknown', origin, sameOrigin: origin !== undefined && own.includes(origin) };
+    // req.ip: the connection's address, or the caller's from X-Forwarded-For behind a trusted proxy (TRESEN_TRUST_PROXY).
+    return { ip: req.ip ?? 'unknown', origin, sameOrigin: origin !== undefined && own.includes(origin) };
   };
 
   /** Answers CORS for an origin the widget allows; others get no CORS headers and cannot read answers. */
