@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, departmentFactory, portalCustomerFactory, staffFactory, tenantFactory } from '../helpers/factories.js';
 import { Gql } from '../helpers/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { sendingMailbox, startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results/e2e';
@@ -45,25 +45,7 @@ describe('customer portal in Chromium', () => {
     adminEmail = admin.email;
     const asAdmin = await Gql.login(server.url, admin.email, PASSWORD);
     api = await Gql.login(server.url, agent.email, PASSWORD);
-    const { mailboxCreate } = await asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
-      'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id version } }',
-      {
-        i: {
-          address: 'support@mueller.example',
-          departmentId: support,
-          senderName: 'Müller Support',
-          host: '127.0.0.1',
-          port: 1,
-          security: 'NONE',
-          user: 'x',
-          password: 'y',
-          enabled: false,
-        },
-      },
-    );
-    await asAdmin.data('mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { id } }', {
-      i: { id: mailboxCreate.id, version: mailboxCreate.version, enabled: true, host: '127.0.0.1', port: smtp.port, security: 'NONE' },
-    });
+    await sendingMailbox(asAdmin, support, smtp, 'support@mueller.example');
     const customer = await portalCustomerFactory(server.orm, tenantId, [{ name: 'Erika Muster' }], 'Muster GmbH');
     contact = customer.contacts['Erika Muster']!;
     browser = await chromium.launch({

@@ -7,7 +7,7 @@ import { PASSWORD, departmentFactory, staffFactory, tenantFactory } from '../hel
 import { Gql, sleep } from '../helpers/graphql.js';
 import { freePort } from '../helpers/dovecot.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { sendingMailbox, startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results/e2e';
@@ -55,25 +55,7 @@ describe('contact widget in Chromium', () => {
     admin = await staffFactory(server.orm, tenantId, 'admin');
     agent = await staffFactory(server.orm, tenantId, 'agent', [support]);
     const asAdmin = await Gql.login(server.url, admin.email, PASSWORD);
-    const { mailboxCreate } = await asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
-      `mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id version } }`,
-      {
-        i: {
-          address: 'support@widget.example',
-          departmentId: support,
-          senderName: 'Widget Support',
-          host: '127.0.0.1',
-          port: 143,
-          security: 'NONE',
-          user: 'support',
-          password: 'unused',
-          enabled: false,
-        },
-      },
-    );
-    await asAdmin.data(`mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { id } }`, {
-      i: { id: mailboxCreate.id, version: mailboxCreate.version, enabled: true, host: '127.0.0.1', port: smtp.port, security: 'NONE' },
-    });
+    await sendingMailbox(asAdmin, support, smtp, 'support@widget.example');
 
     const sitePort = await freePort();
     siteOrigin = `http://127.0.0.1:${sitePort}`;

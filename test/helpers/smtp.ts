@@ -63,3 +63,23 @@ export async function startSmtp(options: { user?: string; password?: string } = 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return state;
 }
+
+/**
+ * A mailbox that only sends, through the test SMTP server (its IMAP side stays off, nothing to
+ * import): what a department needs to answer, confirm and mail sign-in links. Returns its id.
+ */
+export async function sendingMailbox(
+  asAdmin: { data<T>(query: string, variables?: Record<string, unknown>): Promise<T> },
+  departmentId: string,
+  smtp: Pick<TestSmtp, 'port'>,
+  address: string,
+): Promise<string> {
+  const { mailboxCreate } = await asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
+    'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id version } }',
+    { i: { address, departmentId, senderName: 'Support', host: '127.0.0.1', port: 143, security: 'NONE', user: 'unused', password: 'unused', enabled: false } },
+  );
+  await asAdmin.data('mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { id } }', {
+    i: { id: mailboxCreate.id, version: mailboxCreate.version, enabled: true, host: '127.0.0.1', port: smtp.port, security: 'NONE' },
+  });
+  return mailboxCreate.id;
+}

@@ -4,7 +4,7 @@ import { PORTAL_MAIL_LIMITS } from '../../server/src/modules/portal/portal-limit
 import { PASSWORD, portalCustomerFactory, worldFactory, type World } from '../helpers/factories.js';
 import { eventually, Gql, portalCookieOf, portalUrl, sleep } from '../helpers/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
+import { sendingMailbox, startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 
 /**
  * Signing in to the portal and the mails around it, against a real server with its outbox and a
@@ -37,25 +37,7 @@ beforeAll(async () => {
   world = await worldFactory(server.orm, server.url);
   portal = new Gql(portalUrl(server.url));
   customer = await portalCustomerFactory(server.orm, world.tenantId, [{ name: 'Paula' }, { name: 'Quentin' }, { name: 'Rita' }]);
-  const { mailboxCreate } = await world.asAdmin.data<{ mailboxCreate: { id: string; version: number } }>(
-    'mutation ($i: MailboxCreateInput!) { mailboxCreate(input: $i) { id version } }',
-    {
-      i: {
-        address: 'support@tresen.example',
-        departmentId: world.sharedDepartmentId,
-        senderName: 'Support',
-        host: '127.0.0.1',
-        port: 1,
-        security: 'NONE',
-        user: 'x',
-        password: 'y',
-        enabled: false,
-      },
-    },
-  );
-  await world.asAdmin.data('mutation ($i: MailboxSendingUpdateInput!) { mailboxSendingUpdate(input: $i) { version } }', {
-    i: { id: mailboxCreate.id, version: mailboxCreate.version, enabled: true, host: '127.0.0.1', port: smtp.port, security: 'NONE' },
-  });
+  await sendingMailbox(world.asAdmin, world.sharedDepartmentId, smtp, 'support@tresen.example');
 });
 afterAll(async () => {
   await server?.close();

@@ -10,6 +10,8 @@ export class Migration20261204000000_portal extends Migration {
     this.addSql(`
       alter table contacts add column sees_customer_tickets boolean not null default false;
       create unique index contacts_tenant_user on contacts (tenant_id, user_id) where user_id is not null;
+      -- Sign-in links are asked for by e-mail alone (the tenant is not known yet): look contacts up by address.
+      create index contacts_email on contacts (email);
 
       alter table sessions
         add column kind text not null default 'staff' check (kind in ('staff', 'portal')),
@@ -75,6 +77,7 @@ export class Migration20261204000000_portal extends Migration {
       alter table tickets drop column if exists portal_link_version, drop column if exists rating_mail_at;
       alter table departments drop column if exists portal_priority, drop column if exists rating_mail_enabled;
       alter table sessions drop column if exists kind, drop column if exists ticket_id, drop column if exists acting_user_id;
+      drop index if exists contacts_email;
       drop index if exists contacts_tenant_user;
       alter table contacts drop column if exists sees_customer_tickets;
     `);
